@@ -1,0 +1,91 @@
+# mountlint: one non-recursive Makefile.
+#
+#   make                 build ./mountlint (strict warnings, -Werror)
+#   make run             install what is missing, build, lint examples/
+#   make check           install what is missing, build, run every test
+#   make SANITIZE=address,undefined check
+#   make install PREFIX=/usr/local
+#   make deps            apt-get what the build and tests need
+
+CC ?= cc
+PREFIX ?= /usr/local
+PKG_CONFIG ?= pkg-config
+PKGS = yaml-0.1 libpcre2-8 libcjson
+
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+       -Wformat=2 -Wvla -Wno-format-nonliteral
+DEVELOPER ?= 1
+ifeq ($(DEVELOPER),1)
+WARN += -Werror
+endif
+
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) \
+	     $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || \
+	echo -lyaml -lpcre2-8 -lcjson)
+
+ifneq ($(SANITIZE),)
+ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
+	      -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=$(SANITIZE)
+BUILD = build/san
+else
+BUILD = build/opt
+endif
+
+SRC = $(wildcard lint/*.c parsers/*.c rules/*.c probe/*.c)
+LIB_SRC = $(filter-out lint/main.c,$(SRC))
+OBJ = $(SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/stateful_images.o
+TEST_SRC = $(wildcard tests/t_*.c)
+TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+
+all: mountlint
+
+mountlint: $(BUILD)/mountlint
+	cp $< $@
+
+$(BUILD)/mountlint: $(BUILD)/lint/main.o $(LIB_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/%.o: %.c $(wildcard lint/*.h parsers/*.h rules/*.h probe/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The ML202 image table is data; it is compiled in as a string.
+$(BUILD)/gen/stateful_images.c: rules/stateful_images.tsv tests/embed.sh
+	@mkdir -p $(dir $@)
+	sh tests/embed.sh stateful_images_tsv $< > $@
+
+$(BUILD)/gen/stateful_images.o: $(BUILD)/gen/stateful_images.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c tests/tap.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
+
+tests: $(TEST_BIN)
+
+deps:
+	@sh tests/deps.sh
+
+run: deps
+	$(MAKE) mountlint
+	./mountlint --fail-on none examples/
+
+check: deps
+	$(MAKE) mountlint tests
+	sh tests/run.sh $(BUILD)
+
+rules.md: mountlint
+	./mountlint rules --format markdown > $@
+
+install: mountlint
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 mountlint $(DESTDIR)$(PREFIX)/bin/mountlint
+
+clean:
+	rm -rf build mountlint
+
+.PHONY: all deps run check tests install clean

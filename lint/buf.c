@@ -1,0 +1,103 @@
+#include "buf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mem.h"
+#include "banned.h"
+
+static char empty[1];
+
+void buf_init(struct buf *b, size_t max)
+{
+	b->data = empty;
+	b->len = 0;
+	b->alloc = 0;
+	b->max = max;
+}
+
+static int buf_reserve(struct buf *b, size_t extra)
+{
+	size_t need;
+
+	if (extra > (size_t)-1 - b->len - 1)
+		return -1;
+	need = b->len + extra;
+	if (b->max && need > b->max)
+		return -1;
+	if (need + 1 <= b->alloc)
+		return 0;
+	if (b->alloc == 0) {
+		b->data = NULL;
+	}
+	grow_array(&b->data, 1, need + 1, &b->alloc);
+	if (b->len == 0)
+		b->data[0] = '\0';
+	return 0;
+}
+
+int buf_add(struct buf *b, const void *data, size_t len)
+{
+	if (buf_reserve(b, len))
+		return -1;
+	memcpy(b->data + b->len, data, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+int buf_adds(struct buf *b, const char *s)
+{
+	return buf_add(b, s, strlen(s));
+}
+
+int buf_addch(struct buf *b, char c)
+{
+	return buf_add(b, &c, 1);
+}
+
+int buf_addf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int len, ret;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		return -1;
+	s = xmalloc((size_t)len + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	ret = buf_add(b, s, (size_t)len);
+	free(s);
+	return ret;
+}
+
+void buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->alloc)
+		b->data[0] = '\0';
+}
+
+char *buf_detach(struct buf *b, size_t *len)
+{
+	char *p = b->alloc ? b->data : xstrdup("");
+
+	if (len)
+		*len = b->len;
+	buf_init(b, b->max);
+	return p;
+}
+
+void buf_release(struct buf *b)
+{
+	if (b->alloc)
+		free(b->data);
+	buf_init(b, b->max);
+}

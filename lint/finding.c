@@ -1,0 +1,158 @@
+#include "finding.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "limits.h"
+#include "mem.h"
+#include "banned.h"
+
+void findings_init(struct findings *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->file_limit = LIMIT_FINDINGS;
+}
+
+static void finding_release(struct finding *x)
+{
+	free(x->file);
+	free(x->service);
+	free(x->message);
+	free(x->fix);
+	free(x->suppressed);
+	free(x->excerpt);
+}
+
+void findings_release(struct findings *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		finding_release(&f->items[i]);
+	free(f->items);
+	for (size_t i = 0; i < f->n_errors; i++) {
+		free(f->errors[i].file);
+		free(f->errors[i].message);
+	}
+	free(f->errors);
+	memset(f, 0, sizeof(*f));
+}
+
+void finding_begin_file(struct findings *f)
+{
+	f->file_count = 0;
+	f->file_capped = false;
+	f->parse_failed = false;
+}
+
+static bool is_input_rule(const char *id)
+{
+	return !strcmp(id, "ML001") || !strcmp(id, "ML002") ||
+	       !strcmp(id, "ML005");
+}
+
+static struct finding *push(struct findings *f, const char *id,
+			    enum severity severity, const struct loc *loc,
+			    const char *service, const char *fix, char *message)
+{
+	const struct rule *rule = rule_find(id);
+	struct finding *x;
+
+	if (!rule) {
+		fprintf(stderr, "mountlint: internal error: no rule '%s'\n", id);
+		abort();
+	}
+	if (is_input_rule(rule->id))
+		f->parse_failed = true;
+	x = ARRAY_PUSH(*f);
+	memset(x, 0, sizeof(*x));
+	x->rule = rule;
+	x->seq = f->n - 1;
+	x->severity = severity ? severity : rule->severity;
+	x->file = xstrdup(loc && loc->file ? loc->file : "");
+	if (loc)
+		x->loc = *loc;
+	x->loc.file = x->file;
+	x->service = service ? xstrdup(service) : NULL;
+	x->fix = fix ? xstrdup(fix) : NULL;
+	x->message = message;
+	return x;
+}
+
+struct finding *finding_add(struct findings *f, const char *id,
+			    enum severity severity, const struct loc *loc,
+			    const char *service, const char *fix,
+			    const char *fmt, ...)
+{
+	va_list ap;
+	char *message;
+	int len;
+
+	if (f->file_capped)
+		return NULL;
+	if (++f->file_count > f->file_limit) {
+		f->file_capped = true;
+		push(f, "ML002", SEV_OFF, loc, NULL, NULL,
+		     xasprintf("too many findings: more than %zu in one file; "
+			       "the rest are not reported", f->file_limit));
+		return NULL;
+	}
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	message = xmalloc(len > 0 ? (size_t)len + 1 : 1);
+	message[0] = '\0';
+	va_start(ap, fmt);
+	if (len > 0)
+		vsnprintf(message, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	return push(f, id, severity, loc, service, fix, message);
+}
+
+void finding_error(struct findings *f, const char *file, int line, int col,
+		   const char *fmt, ...)
+{
+	struct input_error *e;
+	va_list ap;
+	int len;
+
+	grow_array(&f->errors, sizeof(*f->errors), f->n_errors + 1,
+		   &f->cap_errors);
+	e = &f->errors[f->n_errors++];
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	e->file = xstrdup(file);
+	e->line = line;
+	e->col = col;
+	e->message = xmalloc(len > 0 ? (size_t)len + 1 : 1);
+	e->message[0] = '\0';
+	va_start(ap, fmt);
+	if (len > 0)
+		vsnprintf(e->message, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+}
+
+static int compare(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	if (c)
+		return c;
+	if (x->loc.line != y->loc.line)
+		return x->loc.line < y->loc.line ? -1 : 1;
+	if (x->loc.col != y->loc.col)
+		return x->loc.col < y->loc.col ? -1 : 1;
+	c = strcmp(x->rule->id, y->rule->id);
+	if (c)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void findings_sort(struct findings *f)
+{
+	if (f->n > 1)
+		qsort(f->items, f->n, sizeof(*f->items), compare);
+}

@@ -1,0 +1,75 @@
+/*
+ * Findings: what the rules and parsers report about an input, collected
+ * per run, then sorted and reported.
+ */
+#ifndef MOUNTLINT_FINDING_H
+#define MOUNTLINT_FINDING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+#include "rule.h"
+
+struct finding {
+	const struct rule *rule;
+	enum severity severity;
+	char *file;		/* owned copy of loc.file */
+	struct loc loc;		/* loc.file points at file above */
+	char *service;		/* NULL when none */
+	char *message;
+	char *fix;		/* NULL when none */
+	char *suppressed;	/* the reason, when suppressed; else NULL */
+	char *excerpt;		/* the source line, for the caret view; or NULL */
+	size_t seq;		/* order of insertion, for a stable sort */
+};
+
+/* An input that could not be read at all (no location in it). */
+struct input_error {
+	char *file;
+	int line;		/* 0: none */
+	int col;
+	char *message;
+};
+
+struct findings {
+	struct finding *items;
+	size_t n, cap;
+	struct input_error *errors;
+	size_t n_errors, cap_errors;
+
+	/* Per-file cap (ML002); finding_begin_file resets the count. */
+	size_t file_count;
+	size_t file_limit;
+	bool file_capped;
+	bool parse_failed;	/* ML001/ML002/ML005 seen in this file */
+};
+
+void findings_init(struct findings *f);
+void findings_release(struct findings *f);
+
+/* Starts counting a new input against the per-file limit. */
+void finding_begin_file(struct findings *f);
+
+/*
+ * Adds a finding of rule `id` (which must exist in the registry) at loc.
+ * severity SEV_OFF means the rule's default. service and fix may be NULL.
+ * Past the per-file limit, adds one ML002 finding instead and then drops
+ * the rest of that file's findings. Returns the new finding, or NULL when
+ * it was dropped.
+ */
+struct finding *finding_add(struct findings *f, const char *id,
+			    enum severity severity, const struct loc *loc,
+			    const char *service, const char *fix,
+			    const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+/* Records an input that could not be read; line 0 when unknown. */
+void finding_error(struct findings *f, const char *file, int line, int col,
+		   const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* Orders findings by file, line, column, rule id; stable. */
+void findings_sort(struct findings *f);
+
+#endif

@@ -1,0 +1,8 @@
+#include <stdio.h>
+
+#include "banned.h"
+
+int main(void)
+{
+	return 0;
+}

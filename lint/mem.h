@@ -1,0 +1,36 @@
+/*
+ * Allocation wrappers. Every function here either succeeds or prints
+ * "mountlint: out of memory" and exits with status 70: callers never
+ * check for NULL. Sizes are checked for overflow before they are used.
+ */
+#ifndef MOUNTLINT_MEM_H
+#define MOUNTLINT_MEM_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+
+/* Copies of strings; the caller frees the result. xstrndup copies at most n bytes. */
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* printf into a new string the caller frees. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* count * size, dying on overflow. */
+size_t st_mult(size_t count, size_t size);
+
+/*
+ * Grows the array *ptr of elements of elemsize so that it can hold at
+ * least need elements; *cap is its capacity in elements.
+ */
+void grow_array(void *ptr, size_t elemsize, size_t need, size_t *cap);
+
+/* Appends one element to an array with members `items`, `n`, `cap`. */
+#define ARRAY_PUSH(arr) \
+	(grow_array(&(arr).items, sizeof(*(arr).items), (arr).n + 1, \
+		    &(arr).cap), &(arr).items[(arr).n++])
+
+#endif

@@ -1,0 +1,272 @@
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "mem.h"
+#include "settings.h"
+#include "banned.h"
+
+static const char *const default_labels[] = { "backup" };
+
+const struct settings settings_default = {
+	.selinux = false,
+	.required_labels = default_labels,
+	.n_required_labels = 1,
+};
+
+void unit_init(struct unit *u, enum unit_kind kind, const char *path,
+	       const char *dir)
+{
+	memset(u, 0, sizeof(*u));
+	u->kind = kind;
+	u->settings = &settings_default;
+	u->path = xstrdup(path);
+	u->dir = dir ? xstrdup(dir) : NULL;
+}
+
+static void kv_list_release(struct kv_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].key);
+		free(l->items[i].value);
+	}
+	free(l->items);
+	memset(l, 0, sizeof(*l));
+}
+
+void mount_release(struct mount *m)
+{
+	free(m->raw);
+	free(m->source);
+	free(m->source_path);
+	free(m->target);
+	free(m->propagation);
+	free(m->subpath);
+	free(m->mode);
+	free(m->reenabled);
+	free(m->volume_driver);
+	kv_list_release(&m->labels);
+}
+
+static void container_release(struct container *c)
+{
+	free(c->name);
+	free(c->image);
+	free(c->user);
+	for (size_t i = 0; i < c->n_secopts; i++)
+		free(c->secopts[i].text);
+	free(c->secopts);
+	kv_list_release(&c->env);
+	for (size_t i = 0; i < c->n_volumes_from; i++)
+		free(c->volumes_from[i].text);
+	free(c->volumes_from);
+	for (size_t i = 0; i < c->n_mounts; i++)
+		mount_release(&c->mounts[i]);
+	free(c->mounts);
+}
+
+static void volume_release(struct volume *v)
+{
+	free(v->name);
+	free(v->driver);
+	kv_list_release(&v->driver_opts);
+	kv_list_release(&v->labels);
+}
+
+void unit_release(struct unit *u)
+{
+	for (size_t i = 0; i < u->n_containers; i++)
+		container_release(&u->containers[i]);
+	free(u->containers);
+	for (size_t i = 0; i < u->n_volumes; i++)
+		volume_release(&u->volumes[i]);
+	free(u->volumes);
+	for (size_t i = 0; i < u->n_volcmds; i++) {
+		free(u->volcmds[i].name);
+		kv_list_release(&u->volcmds[i].labels);
+	}
+	free(u->volcmds);
+	free(u->path);
+	free(u->dir);
+	memset(u, 0, sizeof(*u));
+}
+
+#define APPEND_ZEROED(arr, n, cap) \
+	(grow_array(&(arr), sizeof(*(arr)), (n) + 1, &(cap)), \
+	 memset(&(arr)[n], 0, sizeof(*(arr))), &(arr)[(n)++])
+
+struct container *unit_add_container(struct unit *u, enum origin origin)
+{
+	struct container *c = APPEND_ZEROED(u->containers, u->n_containers,
+					     u->cap_containers);
+
+	c->origin = origin;
+	return c;
+}
+
+struct volume *unit_add_volume(struct unit *u)
+{
+	return APPEND_ZEROED(u->volumes, u->n_volumes, u->cap_volumes);
+}
+
+struct volcmd *unit_add_volcmd(struct unit *u)
+{
+	return APPEND_ZEROED(u->volcmds, u->n_volcmds, u->cap_volcmds);
+}
+
+struct mount *container_add_mount(struct container *c)
+{
+	return APPEND_ZEROED(c->mounts, c->n_mounts, c->cap_mounts);
+}
+
+struct secopt *container_add_secopt(struct container *c)
+{
+	return APPEND_ZEROED(c->secopts, c->n_secopts, c->cap_secopts);
+}
+
+struct volumes_from *container_add_volumes_from(struct container *c)
+{
+	return APPEND_ZEROED(c->volumes_from, c->n_volumes_from,
+			     c->cap_volumes_from);
+}
+
+struct kv *kv_add(struct kv_list *l, const char *key, const char *value)
+{
+	struct kv *kv = APPEND_ZEROED(l->items, l->n, l->cap);
+
+	kv->key = xstrdup(key);
+	kv->value = value ? xstrdup(value) : NULL;
+	return kv;
+}
+
+const char *kv_get(const struct kv_list *l, const char *key)
+{
+	for (size_t i = l->n; i-- > 0;)
+		if (!strcmp(l->items[i].key, key))
+			return l->items[i].value ? l->items[i].value : "";
+	return NULL;
+}
+
+const struct loc *mount_loc(const struct mount *m, enum mount_field f)
+{
+	if (m->at[f].line > 0)
+		return &m->at[f];
+	return &m->at[MF_ENTRY];
+}
+
+bool mount_has_host_path(const struct mount *m)
+{
+	return m->kind == MOUNT_BIND && m->source_path &&
+	       (m->base == PATH_ABSOLUTE || m->base == PATH_HOME ||
+		m->base == PATH_RELATIVE);
+}
+
+const char *mount_source_basename(const struct mount *m)
+{
+	const char *s, *slash;
+	size_t len;
+
+	if (m->kind != MOUNT_BIND || !m->source)
+		return NULL;
+	s = m->source;
+	len = strlen(s);
+	while (len > 1 && s[len - 1] == '/')
+		len--;
+	slash = NULL;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '/' || s[i] == '\\')
+			slash = s + i;
+	s = slash ? slash + 1 : s;
+	if (!*s || strchr(s, '$') || strchr(s, '`') || strchr(s, ')'))
+		return NULL;
+	if (len != strlen(m->source))	/* trailing slashes: a directory */
+		return NULL;
+	return s;
+}
+
+const struct volume *unit_find_volume(const struct unit *u, const char *name)
+{
+	for (size_t i = 0; i < u->n_volumes; i++)
+		if (!strcmp(u->volumes[i].name, name))
+			return &u->volumes[i];
+	return NULL;
+}
+
+char *path_clean(const char *path)
+{
+	size_t n = strlen(path);
+	bool rooted = n > 0 && path[0] == '/';
+	char *out = xmalloc(n + 2);
+	size_t w = 0, r = 0, dotdot = 0;
+
+	if (n == 0) {
+		out[0] = '.';
+		out[1] = '\0';
+		return out;
+	}
+	if (rooted) {
+		out[w++] = '/';
+		r = 1;
+		dotdot = 1;
+	}
+	while (r < n) {
+		if (path[r] == '/') {
+			r++;
+		} else if (path[r] == '.' && (r + 1 == n || path[r + 1] == '/')) {
+			r++;
+		} else if (path[r] == '.' && path[r + 1] == '.' &&
+			   (r + 2 == n || path[r + 2] == '/')) {
+			r += 2;
+			if (w > dotdot) {
+				w--;
+				while (w > dotdot && out[w] != '/')
+					w--;
+			} else if (!rooted) {
+				if (w > 0)
+					out[w++] = '/';
+				out[w++] = '.';
+				out[w++] = '.';
+				dotdot = w;
+			}
+		} else {
+			if ((rooted && w != 1) || (!rooted && w != 0))
+				out[w++] = '/';
+			while (r < n && path[r] != '/')
+				out[w++] = path[r++];
+		}
+	}
+	if (w == 0)
+		out[w++] = '.';
+	out[w] = '\0';
+	return out;
+}
+
+bool path_within(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	if (strncmp(path, dir, n))
+		return false;
+	if (path[n] == '\0')
+		return true;
+	if (n > 0 && dir[n - 1] == '/')
+		return true;
+	return path[n] == '/';
+}
+
+const char *mount_kind_name(enum mount_kind k)
+{
+	static const char *const names[] = {
+		[MOUNT_BIND] = "bind",
+		[MOUNT_VOLUME] = "volume",
+		[MOUNT_ANON] = "anonymous volume",
+		[MOUNT_TMPFS] = "tmpfs",
+		[MOUNT_NPIPE] = "npipe",
+		[MOUNT_IMAGE] = "image",
+		[MOUNT_CLUSTER] = "cluster",
+		[MOUNT_SECRET] = "secret",
+		[MOUNT_CONFIG] = "config",
+	};
+	return names[k];
+}

@@ -1,0 +1,270 @@
+/*
+ * The mount model: what every parser produces and every rule reads.
+ * Rules never see YAML nodes or argv, only these structures.
+ *
+ * Ownership: a unit owns everything reachable from it (strings, arrays,
+ * containers, mounts); unit_release frees it all. Locations point at the
+ * unit's path string, which lives as long as the unit.
+ */
+#ifndef MOUNTLINT_MODEL_H
+#define MOUNTLINT_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A span of source text: 1-based line and column (Unicode code points,
+ * a tab is one), end exclusive. line == 0 means "no location". */
+struct loc {
+	const char *file;
+	int line, col;
+	int end_line, end_col;
+};
+
+struct kv {
+	char *key;
+	char *value;		/* NULL when the key has no value */
+	struct loc loc;		/* the key */
+};
+
+struct kv_list {
+	struct kv *items;
+	size_t n, cap;
+};
+
+enum mount_kind {
+	MOUNT_BIND,
+	MOUNT_VOLUME,		/* named volume */
+	MOUNT_ANON,		/* anonymous volume: no source */
+	MOUNT_TMPFS,
+	MOUNT_NPIPE,
+	MOUNT_IMAGE,
+	MOUNT_CLUSTER,
+	MOUNT_SECRET,		/* compose secrets: target only */
+	MOUNT_CONFIG,		/* compose configs: target only */
+};
+
+/* How a mount was written. */
+enum mount_syntax {
+	SYNTAX_SHORT,		/* -v / --volume, compose short string */
+	SYNTAX_LONG,		/* --mount CSV, compose long mapping */
+	SYNTAX_TMPFS,		/* --tmpfs, compose service tmpfs: */
+	SYNTAX_TARGET,		/* secrets:/configs: of a service */
+};
+
+/* What the host side of a bind is, after normalising it. */
+enum path_base {
+	PATH_NONE,		/* no host path (volumes, tmpfs...) */
+	PATH_ABSOLUTE,		/* source_path is a clean absolute path */
+	PATH_HOME,		/* source_path is "~" or "~/..." */
+	PATH_RELATIVE,		/* source_path is clean and relative ("data") */
+	PATH_UNKNOWN,		/* a $VAR or $(...) prefix: not known */
+	PATH_WINDOWS,		/* a drive or UNC path, as written */
+};
+
+enum selinux_label {
+	SELINUX_NONE,
+	SELINUX_SHARED,		/* z */
+	SELINUX_PRIVATE,	/* Z */
+};
+
+/* Fields of a mount whose own location a finding may point at. */
+enum mount_field {
+	MF_ENTRY,		/* the whole entry (or a long mapping's first key) */
+	MF_SOURCE,
+	MF_TARGET,
+	MF_READ_ONLY,
+	MF_PROPAGATION,
+	MF_SELINUX,
+	MF_TMPFS_SIZE,
+	MF_TMPFS_MODE,
+	MF_NFIELDS
+};
+
+struct mount {
+	enum mount_kind kind;
+	enum mount_syntax syntax;
+
+	char *raw;		/* the entry as written, for messages */
+	char *source;		/* as written; NULL when there is none */
+	enum path_base base;
+	char *source_path;	/* normalised host path, see enum path_base;
+				 * NULL unless base is ABSOLUTE, HOME or
+				 * RELATIVE (WINDOWS: as written) */
+	char *target;		/* as written; NULL for a secret/config with
+				 * none yet resolved */
+
+	bool read_only;
+	enum selinux_label selinux;
+	char *propagation;	/* "rshared", ...; NULL when not set */
+	bool nocopy;
+	char *subpath;
+
+	/* tmpfs */
+	bool has_size;
+	unsigned long long size;	/* bytes, when has_size */
+	char *mode;			/* as written, or NULL */
+	char *reenabled;	/* "exec", "suid" or "dev" that a tmpfs turned
+				 * back on (first one), or NULL */
+
+	char *volume_driver;
+	struct kv_list labels;	/* --mount volume-label=, compose volume.labels */
+
+	struct loc at[MF_NFIELDS];
+};
+
+struct secopt {
+	char *text;		/* "label=disable", "seccomp:unconfined", ... */
+	struct loc loc;
+};
+
+struct volumes_from {
+	char *text;
+	struct loc loc;
+};
+
+enum origin {
+	ORIGIN_COMPOSE,		/* a compose service */
+	ORIGIN_RUN,		/* docker/podman run or create */
+};
+
+enum engine {
+	ENGINE_DOCKER,
+	ENGINE_PODMAN,
+};
+
+struct container {
+	enum origin origin;
+	enum engine engine;
+	char *name;		/* service name, or --name; may be NULL */
+	struct loc loc;		/* service key, or the command's first word */
+
+	char *image;		/* as written, NULL when none */
+	struct loc image_loc;	/* image value/token, else loc */
+
+	char *user;		/* NULL when not set */
+	struct loc user_loc;
+
+	bool privileged;
+	struct loc privileged_loc;
+	bool read_only;
+	bool use_api_socket;
+	struct loc use_api_socket_loc;
+	bool remove;		/* docker run --rm */
+
+	struct secopt *secopts;
+	size_t n_secopts, cap_secopts;
+
+	struct kv_list env;	/* environment (PGDATA and the like) */
+
+	struct volumes_from *volumes_from;
+	size_t n_volumes_from, cap_volumes_from;
+
+	struct mount *mounts;
+	size_t n_mounts, cap_mounts;
+};
+
+/* A compose top-level volume. */
+struct volume {
+	char *name;
+	struct loc loc;		/* its key */
+	bool external;
+	bool has_driver;
+	char *driver;
+	bool has_driver_opts;
+	struct kv_list driver_opts;
+	bool has_labels;
+	struct kv_list labels;
+};
+
+/* Commands of scripts that create or destroy volumes. */
+enum volcmd_kind {
+	VOLCMD_VOLUME_PRUNE,	/* docker volume prune */
+	VOLCMD_SYSTEM_PRUNE,	/* docker system prune */
+	VOLCMD_CONTAINER_RM,	/* docker rm, docker container rm */
+	VOLCMD_COMPOSE_DOWN,	/* docker compose down, docker-compose down */
+	VOLCMD_VOLUME_RM,	/* docker volume rm */
+	VOLCMD_VOLUME_CREATE,	/* docker volume create */
+};
+
+struct volcmd {
+	enum volcmd_kind kind;
+	enum engine engine;
+	bool has_filter;	/* --filter given */
+	bool volumes;		/* -v / --volumes given (rm, down, system prune) */
+	bool all_volumes;	/* volume rm of $(docker volume ls -q) */
+	char *name;		/* volume create/rm NAME, or NULL */
+	struct kv_list labels;	/* volume create --label */
+	struct loc loc;		/* the docker (or podman) word */
+};
+
+enum unit_kind {
+	UNIT_COMPOSE,
+	UNIT_SCRIPT,		/* shell, and later Makefiles, Markdown, CI */
+	UNIT_ARGV,		/* mountlint run -- ... */
+};
+
+struct settings;
+
+/* One linted input and everything parsed out of it. */
+struct unit {
+	enum unit_kind kind;
+	const struct settings *settings;	/* never NULL */
+	char *path;		/* as shown in findings */
+	char *dir;		/* directory holding it, for files beside it;
+				 * NULL for stdin and argv */
+
+	struct container *containers;
+	size_t n_containers, cap_containers;
+
+	struct volume *volumes;
+	size_t n_volumes, cap_volumes;
+
+	struct volcmd *volcmds;
+	size_t n_volcmds, cap_volcmds;
+};
+
+void unit_init(struct unit *u, enum unit_kind kind, const char *path,
+	       const char *dir);
+void unit_release(struct unit *u);
+
+/* Append a zeroed element; the returned pointer is valid until the next
+ * append to the same array. */
+struct container *unit_add_container(struct unit *u, enum origin origin);
+struct volume *unit_add_volume(struct unit *u);
+struct volcmd *unit_add_volcmd(struct unit *u);
+struct mount *container_add_mount(struct container *c);
+struct secopt *container_add_secopt(struct container *c);
+struct volumes_from *container_add_volumes_from(struct container *c);
+struct kv *kv_add(struct kv_list *l, const char *key, const char *value);
+const char *kv_get(const struct kv_list *l, const char *key);
+
+void mount_release(struct mount *m);
+
+/* The location of a field, falling back to the whole entry. */
+const struct loc *mount_loc(const struct mount *m, enum mount_field f);
+
+/* True for binds whose host path is known (absolute, home or relative). */
+bool mount_has_host_path(const struct mount *m);
+
+/*
+ * The last component of a bind's source when it is known (not behind
+ * a $), e.g. "id_rsa" for "$HOME/.ssh/id_rsa"; NULL otherwise. Points
+ * into m->source.
+ */
+const char *mount_source_basename(const struct mount *m);
+
+/* Looks up a volume by name; NULL when the unit has none such. */
+const struct volume *unit_find_volume(const struct unit *u, const char *name);
+
+/*
+ * Path helpers for POSIX paths.
+ * path_clean: lexical clean as Go's path.Clean does ("//a/./b/../c/" is
+ * "/a/c", "" is "."); the caller frees the result.
+ * path_within: path equals dir or lies below it; both clean.
+ */
+char *path_clean(const char *path);
+bool path_within(const char *path, const char *dir);
+
+const char *mount_kind_name(enum mount_kind k);
+
+#endif
