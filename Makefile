@@ -44,14 +44,16 @@ TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 all: mountlint
 
 mountlint: $(BUILD)/mountlint
-	cp $< $@
+	@cp $< $@
 
 $(BUILD)/mountlint: $(BUILD)/lint/main.o $(LIB_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	@echo "  LINK $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/%.o: %.c $(wildcard lint/*.h parsers/*.h rules/*.h probe/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "  CC   $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The ML202 image table is data; it is compiled in as a string.
 $(BUILD)/gen/stateful_images.c: rules/stateful_images.tsv tests/embed.sh
@@ -63,7 +65,8 @@ $(BUILD)/gen/stateful_images.o: $(BUILD)/gen/stateful_images.c
 
 $(BUILD)/tests/%: tests/%.c tests/tap.h $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
+	@echo "  TEST $@"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
 
 tests: $(TEST_BIN)
 

@@ -1,8 +1,443 @@
+/*
+ * mountlint's command line: options, subcommands and the exit status.
+ *
+ *	mountlint [lint] [OPTIONS] [FILE...]
+ *	mountlint run [OPTIONS] -- docker run ...
+ *	mountlint rules [--format text|markdown]
+ *	mountlint explain ID
+ */
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "diag.h"
+#include "driver.h"
+#include "finding.h"
+#include "mem.h"
+#include "report.h"
+#include "ruledoc.h"
+#include "settings.h"
 #include "banned.h"
 
-int main(void)
+enum exit_status {
+	EXIT_CLEAN = 0,
+	EXIT_FINDINGS = 1,
+	EXIT_INPUT = 2,
+	EXIT_USAGE = 3,
+};
+
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+struct cli {
+	const char *format;
+	enum color_mode color;
+	int fail_on;			/* a severity; SEV_OFF: never */
+	bool selected[64];		/* by registry index */
+	bool any_selected;
+	bool ignored[64];
+	struct settings settings;
+	struct lint_opts lint;
+	char **files;
+	int n_files;
+	char **argv_cmd;		/* after `--` in `run` */
+	int argc_cmd;
+};
+
+static const char usage_text[] =
+	"usage: mountlint [lint] [OPTIONS] FILE...\n"
+	"       mountlint run [OPTIONS] -- docker run ...\n"
+	"       mountlint rules [--format text|markdown]\n"
+	"       mountlint explain ID\n"
+	"\n"
+	"options:\n"
+	"  --format FORMAT      text (default) or json\n"
+	"  --color WHEN         auto (default), always or never\n"
+	"  --fail-on SEVERITY   error, warning (default), info or none\n"
+	"  --select IDS         report only these rules (comma-separated)\n"
+	"  --ignore IDS         do not report these rules\n"
+	"  --selinux            the target host runs SELinux (ML401)\n"
+	"  --stdin-kind KIND    read '-' as compose or script\n"
+	"  -h, --help           this text\n"
+	"  --version            the version\n"
+	"\n"
+	"exit status: 0 clean, 1 findings at or above --fail-on, 2 an input\n"
+	"could not be read or parsed, 3 bad usage.\n";
+
+static int usage_error(const char *fmt, const char *arg)
 {
+	fputs("mountlint: error: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'mountlint --help'.\n", stderr);
+	return -1;
+}
+
+/* Marks each rule of a comma-separated list in `marks`. */
+static int parse_rule_list(const char *list, bool *marks)
+{
+	char *copy = xstrdup(list), *p = copy, *comma;
+	int ret = 0;
+
+	for (; p; p = comma ? comma + 1 : NULL) {
+		const struct rule *r;
+
+		comma = strchr(p, ',');
+		if (comma)
+			*comma = '\0';
+		if (!*p)
+			continue;
+		r = rule_find(p);
+		for (size_t i = 0; !r && i < rule_count; i++)
+			if (!strcmp(rule_registry[i]->name, p))
+				r = rule_registry[i];
+		if (!r) {
+			ret = usage_error("unknown rule \"%s\"", p);
+			break;
+		}
+		for (size_t i = 0; i < rule_count; i++)
+			if (rule_registry[i] == r)
+				marks[i] = true;
+	}
+	free(copy);
+	return ret;
+}
+
+static int opt_format(struct cli *c, const char *v)
+{
+	c->format = v;
 	return 0;
+}
+
+static int opt_color(struct cli *c, const char *v)
+{
+	if (!strcmp(v, "auto"))
+		c->color = COLOR_AUTO;
+	else if (!strcmp(v, "always"))
+		c->color = COLOR_ALWAYS;
+	else if (!strcmp(v, "never"))
+		c->color = COLOR_NEVER;
+	else
+		return usage_error("--color takes auto, always or never, not "
+				   "\"%s\"", v);
+	return 0;
+}
+
+static int opt_fail_on(struct cli *c, const char *v)
+{
+	int s = strcmp(v, "none") ? severity_parse(v) : SEV_OFF;
+
+	if (s < 0 || (s == SEV_OFF && strcmp(v, "none")))
+		return usage_error("--fail-on takes error, warning, info or "
+				   "none, not \"%s\"", v);
+	c->fail_on = s;
+	return 0;
+}
+
+static int opt_select(struct cli *c, const char *v)
+{
+	c->any_selected = true;
+	return parse_rule_list(v, c->selected);
+}
+
+static int opt_ignore(struct cli *c, const char *v)
+{
+	return parse_rule_list(v, c->ignored);
+}
+
+static int opt_selinux(struct cli *c, const char *v)
+{
+	(void)v;
+	c->settings.selinux = true;
+	return 0;
+}
+
+static int opt_stdin_kind(struct cli *c, const char *v)
+{
+	int k = input_kind_parse(v);
+
+	if (k < 0)
+		return usage_error("--stdin-kind takes compose or script, not "
+				   "\"%s\"", v);
+	c->lint.stdin_kind = (enum input_kind)k;
+	return 0;
+}
+
+static int opt_help(struct cli *c, const char *v)
+{
+	(void)c;
+	(void)v;
+	fputs(usage_text, stdout);
+	exit(EXIT_CLEAN);
+}
+
+static int opt_version(struct cli *c, const char *v)
+{
+	(void)c;
+	(void)v;
+	printf("mountlint %s\n", MOUNTLINT_VERSION);
+	exit(EXIT_CLEAN);
+}
+
+static const struct option {
+	const char *name;
+	bool takes_value;
+	int (*apply)(struct cli *c, const char *value);
+} options[] = {
+	{ "--format", true, opt_format },
+	{ "--color", true, opt_color },
+	{ "--colour", true, opt_color },
+	{ "--fail-on", true, opt_fail_on },
+	{ "--select", true, opt_select },
+	{ "--ignore", true, opt_ignore },
+	{ "--selinux", false, opt_selinux },
+	{ "--stdin-kind", true, opt_stdin_kind },
+	{ "--help", false, opt_help },
+	{ "-h", false, opt_help },
+	{ "--version", false, opt_version },
+};
+
+/* Applies the option at argv[*i]; returns 0, or -1 on bad usage. */
+static int parse_option(struct cli *c, int argc, char **argv, int *i)
+{
+	const char *arg = argv[*i], *eq = strchr(arg, '=');
+	size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+
+	for (size_t k = 0; k < sizeof(options) / sizeof(options[0]); k++) {
+		const struct option *o = &options[k];
+
+		if (strlen(o->name) != len || strncmp(o->name, arg, len))
+			continue;
+		if (!o->takes_value && eq)
+			return usage_error("option \"%s\" takes no value",
+					   o->name);
+		if (!o->takes_value)
+			return o->apply(c, NULL);
+		if (eq)
+			return o->apply(c, eq + 1);
+		if (*i + 1 >= argc)
+			return usage_error("option \"%s\" needs a value",
+					   o->name);
+		return o->apply(c, argv[++*i]);
+	}
+	return usage_error("unknown option \"%s\"", arg);
+}
+
+/*
+ * Reads options and operands in any order; `--` ends options. For `run`,
+ * everything after `--` (or from the first operand on) is the command.
+ */
+static int parse_args(struct cli *c, int argc, char **argv, bool run)
+{
+	c->files = xcalloc((size_t)argc + 1, sizeof(*c->files));
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--") || (run && a[0] != '-')) {
+			i += !strcmp(a, "--");
+			if (run) {
+				c->argv_cmd = argv + i;
+				c->argc_cmd = argc - i;
+				return 0;
+			}
+			while (i < argc)
+				c->files[c->n_files++] = argv[i++];
+			return 0;
+		}
+		if (a[0] == '-' && a[1] != '\0') {
+			if (parse_option(c, argc, argv, &i))
+				return -1;
+		} else {
+			c->files[c->n_files++] = argv[i];
+		}
+	}
+	return 0;
+}
+
+/* Drops findings of rules not selected, or ignored, or turned off. */
+static void filter_findings(const struct cli *c, struct findings *f)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < f->n; i++) {
+		struct finding *x = &f->items[i];
+		size_t k = 0;
+		bool keep;
+
+		while (rule_registry[k] != x->rule)
+			k++;
+		keep = (!c->any_selected || c->selected[k]) && !c->ignored[k] &&
+		       x->severity != SEV_OFF;
+		if (keep) {
+			f->items[w++] = *x;
+			continue;
+		}
+		free(x->file);
+		free(x->service);
+		free(x->message);
+		free(x->fix);
+		free(x->suppressed);
+		free(x->excerpt);
+	}
+	f->n = w;
+}
+
+static int exit_status(const struct cli *c, const struct findings *f,
+		       const struct lint_result *res)
+{
+	int status = EXIT_CLEAN;
+
+	for (size_t i = 0; i < f->n; i++)
+		if (!f->items[i].suppressed && c->fail_on != SEV_OFF &&
+		    f->items[i].severity >= (enum severity)c->fail_on)
+			status = EXIT_FINDINGS;
+	if (res->input_failed || f->n_errors)
+		status = EXIT_INPUT;
+	return status;
+}
+
+static int report(const struct cli *c, struct findings *f,
+		  const struct lint_result *res)
+{
+	report_fn *fn = report_find(c->format);
+	bool tty = isatty(STDOUT_FILENO);
+	struct report_opts o;
+
+	o.files = res->files;
+	o.excerpt = c->color == COLOR_ALWAYS || (tty && c->color == COLOR_AUTO);
+	o.color = c->color == COLOR_ALWAYS ||
+		  (c->color == COLOR_AUTO && tty && !getenv("NO_COLOR"));
+	filter_findings(c, f);
+	findings_sort(f);
+	fn(stdout, f, &o);
+	fflush(stdout);
+	return exit_status(c, f, res);
+}
+
+static int check_format(const struct cli *c)
+{
+	if (!report_find(c->format))
+		return usage_error("unknown format \"%s\"", c->format);
+	return 0;
+}
+
+static void cli_init(struct cli *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->format = "text";
+	c->fail_on = SEV_WARNING;
+	c->settings = settings_default;
+	c->lint.settings = &c->settings;
+}
+
+static int cmd_lint(int argc, char **argv)
+{
+	struct cli c;
+	struct findings f;
+	struct lint_result res = { 0, false };
+	int status;
+
+	cli_init(&c);
+	if (parse_args(&c, argc, argv, false) || check_format(&c)) {
+		free(c.files);
+		return EXIT_USAGE;
+	}
+	if (!c.n_files) {
+		free(c.files);
+		usage_error("%s", "no input: name compose files or scripts");
+		return EXIT_USAGE;
+	}
+	findings_init(&f);
+	for (int i = 0; i < c.n_files; i++)
+		lint_path(c.files[i], &c.lint, &f, &res);
+	status = report(&c, &f, &res);
+	findings_release(&f);
+	free(c.files);
+	return status;
+}
+
+static int cmd_run(int argc, char **argv)
+{
+	struct cli c;
+	struct findings f;
+	struct lint_result res = { 0, false };
+	int status;
+
+	cli_init(&c);
+	if (parse_args(&c, argc, argv, true) || check_format(&c)) {
+		free(c.files);
+		return EXIT_USAGE;
+	}
+	free(c.files);
+	if (!c.argc_cmd) {
+		usage_error("%s", "run needs a command: mountlint run -- docker "
+			    "run IMAGE");
+		return EXIT_USAGE;
+	}
+	findings_init(&f);
+	lint_argv(c.argc_cmd, c.argv_cmd, &c.lint, &f, &res);
+	status = report(&c, &f, &res);
+	findings_release(&f);
+	return status;
+}
+
+static int cmd_rules(int argc, char **argv)
+{
+	const char *format = "text";
+
+	for (int i = 0; i < argc; i++) {
+		if (!strncmp(argv[i], "--format=", 9))
+			format = argv[i] + 9;
+		else if (!strcmp(argv[i], "--format") && i + 1 < argc)
+			format = argv[++i];
+		else
+			return usage_error("unknown argument \"%s\"", argv[i]),
+			       EXIT_USAGE;
+	}
+	if (!strcmp(format, "markdown"))
+		ruledoc_markdown(stdout);
+	else if (!strcmp(format, "text"))
+		ruledoc_list(stdout);
+	else
+		return usage_error("rules takes --format text or markdown, "
+				   "not \"%s\"", format), EXIT_USAGE;
+	return EXIT_CLEAN;
+}
+
+static int cmd_explain(int argc, char **argv)
+{
+	const struct rule *r;
+
+	if (argc != 1)
+		return usage_error("%s", "explain takes one rule id"),
+		       EXIT_USAGE;
+	r = rule_find(argv[0]);
+	for (size_t i = 0; !r && i < rule_count; i++)
+		if (!strcmp(rule_registry[i]->name, argv[0]))
+			r = rule_registry[i];
+	if (!r)
+		return usage_error("unknown rule \"%s\"", argv[0]), EXIT_USAGE;
+	ruledoc_explain(stdout, r);
+	return EXIT_CLEAN;
+}
+
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} commands[] = {
+	{ "lint", cmd_lint },
+	{ "run", cmd_run },
+	{ "rules", cmd_rules },
+	{ "explain", cmd_explain },
+};
+
+int main(int argc, char **argv)
+{
+	if (argc > 1) {
+		for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]);
+		     i++)
+			if (!strcmp(argv[1], commands[i].name))
+				return commands[i].run(argc - 2, argv + 2);
+	}
+	return cmd_lint(argc - 1, argv + 1);
 }

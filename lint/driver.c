@@ -1,0 +1,393 @@
+#include "driver.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../parsers/compose.h"
+#include "../parsers/dockercli.h"
+#include "../parsers/shell.h"
+#include "buf.h"
+#include "diag.h"
+#include "limits.h"
+#include "mem.h"
+#include "utf8.h"
+#include "banned.h"
+
+/* What a file is, by its name. */
+enum name_kind {
+	NAME_COMPOSE,		/* compose*.y*ml, docker-compose*.y*ml */
+	NAME_OVERRIDE,		/* compose.override.y*ml and the like */
+	NAME_YAML,		/* any other *.yml, *.yaml */
+	NAME_CI,		/* CI files: later */
+	NAME_SCRIPT,		/* *.sh, *.bash */
+	NAME_LATER,		/* Makefiles, Markdown: later */
+	NAME_OTHER,
+};
+
+static const struct {
+	const char *pattern;	/* fnmatch, on the path or its base name */
+	enum name_kind kind;
+	int on_path;
+} name_table[] = {
+	{ "*.github/workflows/*.y*ml", NAME_CI, 1 },
+	{ ".gitlab-ci.yml", NAME_CI, 0 },
+	{ "compose.override.y*ml", NAME_OVERRIDE, 0 },
+	{ "docker-compose.override.y*ml", NAME_OVERRIDE, 0 },
+	{ "compose*.yml", NAME_COMPOSE, 0 },
+	{ "compose*.yaml", NAME_COMPOSE, 0 },
+	{ "docker-compose*.yml", NAME_COMPOSE, 0 },
+	{ "docker-compose*.yaml", NAME_COMPOSE, 0 },
+	{ "*.yml", NAME_YAML, 0 },
+	{ "*.yaml", NAME_YAML, 0 },
+	{ "*.sh", NAME_SCRIPT, 0 },
+	{ "*.bash", NAME_SCRIPT, 0 },
+	{ "Makefile", NAME_LATER, 0 },
+	{ "makefile", NAME_LATER, 0 },
+	{ "GNUmakefile", NAME_LATER, 0 },
+	{ "*.mk", NAME_LATER, 0 },
+	{ "*.md", NAME_LATER, 0 },
+	{ "*.markdown", NAME_LATER, 0 },
+};
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+static enum name_kind name_kind(const char *path)
+{
+	const char *base = base_name(path);
+
+	for (size_t i = 0; i < sizeof(name_table) / sizeof(name_table[0]); i++)
+		if (!fnmatch(name_table[i].pattern,
+			     name_table[i].on_path ? path : base, 0))
+			return name_table[i].kind;
+	return NAME_OTHER;
+}
+
+/* A shebang naming sh, bash, dash, ksh or zsh. */
+static bool has_shell_shebang(const char *text, size_t len)
+{
+	static const char *const shells[] = { "sh", "bash", "dash", "ksh",
+					      "zsh" };
+	const char *end, *word, *p;
+
+	if (len < 2 || text[0] != '#' || text[1] != '!')
+		return false;
+	end = memchr(text, '\n', len);
+	end = end ? end : text + len;
+	/* the interpreter, or the word after /usr/bin/env */
+	for (p = text + 2; p < end; p = word) {
+		size_t n;
+
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		for (word = p; word < end && *word != ' ' && *word != '\t';)
+			word++;
+		while (word > p && word[-1] == '\r')
+			word--;
+		n = (size_t)(word - p);
+		for (const char *s = p; s < word; s++)
+			if (*s == '/') {
+				n -= (size_t)(s + 1 - p);
+				p = s + 1;
+			}
+		if (n == 3 && !memcmp(p, "env", 3))
+			continue;
+		for (size_t i = 0; i < sizeof(shells) / sizeof(shells[0]); i++)
+			if (strlen(shells[i]) == n && !memcmp(p, shells[i], n))
+				return true;
+		return false;
+	}
+	return false;
+}
+
+static void add_at_offset(struct findings *out, const char *rule,
+			  const char *path, const char *text, size_t off,
+			  const char *message)
+{
+	struct loc loc = { path, 1, 1, 1, 2 };
+
+	if (text)
+		utf8_position(text, off, &loc.line, &loc.col);
+	loc.end_line = loc.line;
+	loc.end_col = loc.col + 1;
+	finding_add(out, rule, SEV_OFF, &loc, NULL, NULL, "%s", message);
+}
+
+/*
+ * Reads the whole input, up to the size limit. Returns 0, or -1 after
+ * reporting the problem (unreadable: an error; too large: ML002).
+ */
+static int read_input(const char *path, const char *shown, struct buf *b,
+		      struct findings *out)
+{
+	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : 0;
+	struct stat st;
+	char chunk[65536];
+	ssize_t n;
+
+	if (fd < 0) {
+		finding_error(out, shown, 0, 0, "cannot open: %s",
+			      strerror(errno));
+		return -1;
+	}
+	if (!fstat(fd, &st) && S_ISDIR(st.st_mode)) {
+		finding_error(out, shown, 0, 0, "is a directory");
+		if (fd)
+			close(fd);
+		return -1;
+	}
+	buf_init(b, LIMIT_FILE_BYTES);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			finding_error(out, shown, 0, 0, "cannot read: %s",
+				      strerror(errno));
+			break;
+		}
+		if (buf_add(b, chunk, (size_t)n)) {
+			add_at_offset(out, "ML002", shown, NULL, 0,
+				      "file is larger than the 64 MiB limit");
+			n = -1;
+			break;
+		}
+	}
+	if (fd)
+		close(fd);
+	if (n < 0)
+		buf_release(b);
+	return n < 0 ? -1 : 0;
+}
+
+/* Binary input and invalid UTF-8 are ML001. Returns 0 when it is text. */
+static int check_text(const char *shown, const struct buf *b,
+		      struct findings *out)
+{
+	const char *nul = memchr(b->data, '\0', b->len);
+	size_t bad;
+
+	if (nul) {
+		add_at_offset(out, "ML001", shown, b->data,
+			      (size_t)(nul - b->data),
+			      "binary file: a NUL byte is not text");
+		return -1;
+	}
+	bad = utf8_invalid(b->data, b->len);
+	if (bad < b->len) {
+		add_at_offset(out, "ML001", shown, b->data, bad,
+			      "invalid UTF-8: the file must be UTF-8 text");
+		return -1;
+	}
+	return 0;
+}
+
+static unsigned applies_mask(enum unit_kind k)
+{
+	switch (k) {
+	case UNIT_COMPOSE:
+		return APPLIES_COMPOSE;
+	case UNIT_SCRIPT:
+		return APPLIES_RUN | APPLIES_SCRIPT;
+	default:
+		return APPLIES_RUN;
+	}
+}
+
+static void run_rules(const struct unit *u, struct findings *out)
+{
+	unsigned mask = applies_mask(u->kind);
+
+	for (size_t i = 0; i < rule_count; i++) {
+		const struct rule *r = rule_registry[i];
+
+		if (r->check && (r->applies & mask))
+			r->check(u, out);
+	}
+}
+
+/* Gives each finding of this input from `first` on its source line. */
+static void attach_excerpts(struct findings *out, size_t first,
+			    const char *path, const char *text, size_t len)
+{
+	for (size_t i = first; i < out->n; i++) {
+		struct finding *x = &out->items[i];
+		const char *p = text, *end = text + len, *eol;
+		int line = 1;
+
+		if (x->excerpt || x->loc.line < 1 || strcmp(x->file, path))
+			continue;
+		while (line < x->loc.line && p < end) {
+			eol = memchr(p, '\n', (size_t)(end - p));
+			p = eol ? eol + 1 : end;
+			line++;
+		}
+		if (line != x->loc.line || p > end)
+			continue;
+		eol = memchr(p, '\n', (size_t)(end - p));
+		eol = eol ? eol : end;
+		if (eol > p && eol[-1] == '\r')
+			eol--;
+		x->excerpt = xstrndup(p, (size_t)(eol - p));
+	}
+}
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!strcmp(path, "-"))
+		return NULL;
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* Chooses what the input is; NAME_OTHER and the like are skipped. */
+static enum input_kind choose_kind(const char *path, enum name_kind nk,
+				   const struct buf *b,
+				   const struct lint_opts *o)
+{
+	if (!strcmp(path, "-") && o->stdin_kind != INPUT_SNIFF)
+		return o->stdin_kind;
+	if (nk == NAME_COMPOSE || nk == NAME_YAML)
+		return INPUT_COMPOSE;
+	if (nk == NAME_SCRIPT || has_shell_shebang(b->data, b->len))
+		return INPUT_SCRIPT;
+	if (!strcmp(path, "-"))
+		return INPUT_COMPOSE;	/* then a script, if not compose */
+	return INPUT_SNIFF;
+}
+
+static bool skip_by_name(const char *shown, enum name_kind nk)
+{
+	switch (nk) {
+	case NAME_OVERRIDE:
+		diag_note("\"%s\" skipped: an override file is linted only "
+			  "merged with its base file", shown);
+		return true;
+	case NAME_CI:
+	case NAME_LATER:
+		diag_note("\"%s\" skipped: this kind of file is not linted "
+			  "yet", shown);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void lint_text(struct unit *u, enum input_kind kind,
+		      enum name_kind nk, const struct buf *b,
+		      struct findings *out, struct lint_result *res)
+{
+	enum compose_result cr;
+
+	if (kind == INPUT_COMPOSE) {
+		cr = compose_parse(u, b->data, b->len, nk == NAME_COMPOSE, out);
+		if (cr == COMPOSE_NOT_COMPOSE && !strcmp(u->path, "<stdin>")) {
+			kind = INPUT_SCRIPT;
+		} else if (cr == COMPOSE_NOT_COMPOSE) {
+			diag_note("\"%s\" skipped: no top-level \"services\" "
+				  "mapping, not a compose file", u->path);
+			return;
+		}
+	}
+	if (kind == INPUT_SCRIPT) {
+		u->kind = UNIT_SCRIPT;
+		shell_parse(u, b->data, b->len, 1, out);
+	}
+	res->files++;
+	run_rules(u, out);
+}
+
+void lint_path(const char *path, const struct lint_opts *o,
+	       struct findings *out, struct lint_result *res)
+{
+	const char *shown = strcmp(path, "-") ? path : "<stdin>";
+	enum name_kind nk = name_kind(path);
+	enum input_kind kind;
+	struct unit u;
+	struct buf b;
+	char *dir;
+	size_t first = out->n;
+
+	finding_begin_file(out);
+	if (strcmp(path, "-") && skip_by_name(shown, nk))
+		return;
+	if (read_input(path, shown, &b, out)) {
+		res->input_failed = true;
+		res->files += out->n > first;
+		return;
+	}
+	if (check_text(shown, &b, out)) {
+		res->input_failed = true;
+		res->files++;
+		buf_release(&b);
+		return;
+	}
+	kind = choose_kind(path, nk, &b, o);
+	if (kind == INPUT_SNIFF) {
+		diag_note("\"%s\" skipped: not a compose file or a shell "
+			  "script", shown);
+		buf_release(&b);
+		return;
+	}
+
+	dir = dir_of(path);
+	unit_init(&u, UNIT_COMPOSE, shown, dir);
+	u.settings = o->settings;
+	lint_text(&u, kind, nk, &b, out, res);
+	if (out->parse_failed)
+		res->input_failed = true;
+	attach_excerpts(out, first, shown, b.data, b.len);
+	unit_release(&u);
+	free(dir);
+	buf_release(&b);
+}
+
+void lint_argv(int argc, char **argv, const struct lint_opts *o,
+	       struct findings *out, struct lint_result *res)
+{
+	struct unit u;
+	struct buf line;
+	size_t first = out->n;
+
+	finding_begin_file(out);
+	unit_init(&u, UNIT_ARGV, "<argv>", NULL);
+	u.settings = o->settings;
+	dockercli_argv(&u, argc, argv, out);
+	res->files++;
+	run_rules(&u, out);
+	if (out->parse_failed)
+		res->input_failed = true;
+
+	buf_init(&line, 0);
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			buf_addch(&line, ' ');
+		buf_adds(&line, argv[i]);
+	}
+	attach_excerpts(out, first, "<argv>", line.data, line.len);
+	buf_release(&line);
+	unit_release(&u);
+}
+
+int input_kind_parse(const char *word)
+{
+	if (!strcmp(word, "compose"))
+		return INPUT_COMPOSE;
+	if (!strcmp(word, "script"))
+		return INPUT_SCRIPT;
+	return -1;
+}

@@ -1,0 +1,44 @@
+/*
+ * The lint pipeline for one input: read it, check it is text, recognise
+ * its kind, parse it into a unit, run the rules, collect findings.
+ */
+#ifndef MOUNTLINT_DRIVER_H
+#define MOUNTLINT_DRIVER_H
+
+#include <stdbool.h>
+
+#include "finding.h"
+#include "settings.h"
+
+enum input_kind {
+	INPUT_SNIFF,		/* by name, then by content */
+	INPUT_COMPOSE,
+	INPUT_SCRIPT,
+};
+
+struct lint_opts {
+	const struct settings *settings;
+	enum input_kind stdin_kind;
+};
+
+struct lint_result {
+	size_t files;		/* inputs linted */
+	bool input_failed;	/* an input could not be read or parsed */
+};
+
+/*
+ * Lints the file at path ("-" is standard input) into out. A file that
+ * cannot be read goes to out->errors; one that is not for mountlint is
+ * skipped with a note on stderr.
+ */
+void lint_path(const char *path, const struct lint_opts *o,
+	       struct findings *out, struct lint_result *res);
+
+/* Lints one command line, as `mountlint run -- ARGV` gives it. */
+void lint_argv(int argc, char **argv, const struct lint_opts *o,
+	       struct findings *out, struct lint_result *res);
+
+/* Parses the name of an input kind ("compose", "script"); -1 if none. */
+int input_kind_parse(const char *word);
+
+#endif
