@@ -77,9 +77,11 @@ run: deps
 	$(MAKE) mountlint
 	./mountlint --fail-on none examples/
 
+# Every test runs on the sanitizer build; ./mountlint is the plain one.
 check: deps
-	$(MAKE) mountlint tests
-	sh tests/run.sh $(BUILD)
+	$(MAKE) mountlint
+	$(MAKE) SANITIZE=address,undefined build/san/mountlint tests
+	sh tests/run.sh build/san
 
 rules.md: mountlint
 	./mountlint rules --format markdown > $@

@@ -1,0 +1,139 @@
+#!/bin/sh
+# The command line and bad input: exit statuses, messages with their
+# locations, and that one bad input does not stop the others.
+# usage: tests/cli.sh MOUNTLINT
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/tests/lib.sh"
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+
+# expect_run WHAT STATUS EXPECTED-STDOUT COMMAND...: the exit status and
+# stdout must be exactly these.
+expect_run() {
+	what=$1 want=$2
+	printf '%s' "$3" > want.out
+	shift 3
+	"$@" > got.out 2> got.err
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		fail "$what: exit status $got, want $want" "$(cat got.err)"
+		return
+	fi
+	compare "$what" want.out got.out
+}
+
+# expect_err WHAT TEXT: the last command's stderr holds TEXT.
+expect_err() {
+	if grep -qF -- "$2" got.err; then
+		pass
+	else
+		fail "$1: stderr lacks \"$2\"" "$(cat got.err)"
+	fi
+}
+
+ml() { "$bin" --color never "$@"; }
+
+# A clean script beside the bad inputs: it must still be linted.
+printf '#!/bin/sh\necho hello\n' > good.sh
+
+# --- inputs that are not text --------------------------------------
+printf 'services:\n  a:\0\n' > binary.yaml
+expect_run "binary file" 2 \
+"binary.yaml:2:5: error: binary file: a NUL byte is not text [ML001]
+" ml binary.yaml good.sh
+expect_err "binary file: summary counts both files" "mountlint: 2 files"
+
+printf 'services:\n  a:\n    image: caf\351\n' > latin1.yaml
+expect_run "invalid UTF-8" 2 \
+"latin1.yaml:3:15: error: invalid UTF-8: the file must be UTF-8 text [ML001]
+" ml latin1.yaml good.sh
+
+printf 'x\355\240\200\n' > surrogate.sh
+expect_run "UTF-8 surrogate" 2 \
+"surrogate.sh:1:2: error: invalid UTF-8: the file must be UTF-8 text [ML001]
+" ml surrogate.sh
+
+truncate -s 67108865 huge.yaml
+expect_run "file over the size limit" 2 \
+"huge.yaml:1:1: error: file is larger than the 64 MiB limit [ML002]
+" ml huge.yaml good.sh
+rm -f huge.yaml
+
+# --- inputs that cannot be read --------------------------------------
+expect_run "missing file" 2 "" ml missing.yaml good.sh
+expect_err "missing file" "missing.yaml: error: cannot open: No such file or directory"
+expect_err "missing file: the other file is linted" "mountlint: 1 file,"
+
+mkdir adir
+expect_run "directory" 2 "" ml adir
+expect_err "directory" "adir: error: is a directory"
+
+expect_run "missing file, json" 2 '{
+	"version":	1,
+	"tool":	{
+		"name":	"mountlint",
+		"version":	"0.1.0"
+	},
+	"findings":	[],
+	"errors":	[{
+			"file":	"missing.yaml",
+			"line":	null,
+			"column":	null,
+			"message":	"cannot open: No such file or directory"
+		}],
+	"summary":	{
+		"files":	0,
+		"error":	0,
+		"warning":	0,
+		"info":	0
+	}
+}
+' ml --format json missing.yaml
+
+# --- what is skipped, with a note ------------------------------------
+printf 'just text\n' > notes.txt
+expect_run "unknown kind is skipped" 0 "" ml notes.txt
+expect_err "unknown kind is skipped" \
+	'note: "notes.txt" skipped: not a compose file or a shell script'
+
+printf 'services:\n  a:\n    image: x\n' > compose.override.yaml
+expect_run "override alone is skipped" 0 "" ml compose.override.yaml
+expect_err "override alone is skipped" "linted only merged with its base"
+
+printf 'empty:\n' > Makefile
+expect_run "Makefile skipped for now" 0 "" ml Makefile
+
+printf '' > empty.sh
+expect_run "empty script is clean" 0 "" ml empty.sh
+
+# --- usage -------------------------------------------------------------
+expect_run "no input" 3 "" ml
+expect_run "unknown option" 3 "" ml --frobnicate good.sh
+expect_err "unknown option" 'unknown option "--frobnicate"'
+expect_run "unknown format" 3 "" ml --format xml good.sh
+expect_err "unknown format" 'unknown format "xml"'
+expect_run "unknown rule" 3 "" ml --select ML999 good.sh
+expect_err "unknown rule" 'unknown rule "ML999"'
+expect_run "bad --fail-on" 3 "" ml --fail-on loud good.sh
+expect_run "option without value" 3 "" ml good.sh --format
+expect_run "explain unknown" 3 "" "$bin" explain ML999
+expect_run "run without command" 3 "" "$bin" run
+
+expect_run "--format=json equals --format json" 0 \
+	"$("$bin" --format json good.sh)
+" ml good.sh --format=json
+
+expect_run "version" 0 "mountlint 0.1.0
+" "$bin" --version
+
+"$bin" explain ML201 > got.out
+check "explain names the rule" grep -q '^# ML201 anonymous-volume$' got.out
+"$bin" explain anonymous-volume > got2.out
+compare "explain by name equals by id" got.out got2.out
+
+"$bin" rules > got.out
+check "rules lists every rule" test "$(wc -l < got.out)" -ge 31
+
+finish cli
