@@ -21,6 +21,7 @@ endif
 
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) \
+	     -DRULES_DOC_URL='"file://$(PREFIX)/share/doc/mountlint/rules.md"' \
 	     $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || \
 	echo -lyaml -lpcre2-8 -lcjson)
@@ -89,6 +90,8 @@ rules.md: mountlint
 install: mountlint
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 mountlint $(DESTDIR)$(PREFIX)/bin/mountlint
+	install -d $(DESTDIR)$(PREFIX)/share/doc/mountlint
+	install -m 644 rules.md $(DESTDIR)$(PREFIX)/share/doc/mountlint/rules.md
 
 clean:
 	rm -rf build mountlint

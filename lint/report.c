@@ -29,6 +29,11 @@ static const struct {
 } formats[] = {
 	{ "text", report_text },
 	{ "json", report_json },
+	{ "sarif", report_sarif },
+	{ "github", report_github },
+	{ "checkstyle", report_checkstyle },
+	{ "gitlab", report_gitlab },
+	{ "junit", report_junit },
 };
 
 report_fn *report_find(const char *name)

@@ -12,6 +12,11 @@
 
 #define MOUNTLINT_VERSION "0.1.0"
 
+/* Where rules.md is installed; SARIF links each rule's section there. */
+#ifndef RULES_DOC_URL
+#define RULES_DOC_URL "file:///usr/local/share/doc/mountlint/rules.md"
+#endif
+
 struct report_opts {
 	bool color;		/* ANSI colours */
 	bool excerpt;		/* the source line and a caret under the span */
@@ -29,6 +34,16 @@ void report_text(FILE *out, const struct findings *f,
 		 const struct report_opts *o);
 void report_json(FILE *out, const struct findings *f,
 		 const struct report_opts *o);
+void report_sarif(FILE *out, const struct findings *f,
+		  const struct report_opts *o);
+void report_github(FILE *out, const struct findings *f,
+		   const struct report_opts *o);
+void report_checkstyle(FILE *out, const struct findings *f,
+		       const struct report_opts *o);
+void report_gitlab(FILE *out, const struct findings *f,
+		   const struct report_opts *o);
+void report_junit(FILE *out, const struct findings *f,
+		  const struct report_opts *o);
 
 /* Looks up a format by name; NULL when there is none. */
 typedef void report_fn(FILE *out, const struct findings *f,

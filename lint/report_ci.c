@@ -1,0 +1,281 @@
+/*
+ * Formats for CI systems: GitHub workflow commands, Checkstyle XML,
+ * GitLab code quality JSON, JUnit XML. Suppressed findings are left out
+ * of all four: these formats have no place for them.
+ */
+#include "report.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "buf.h"
+#include "mem.h"
+#include "banned.h"
+
+/* Escapes text for a workflow command; `property` adds ':' and ','. */
+static void github_escape(FILE *out, const char *s, int property)
+{
+	for (; *s; s++) {
+		if (*s == '%')
+			fputs("%25", out);
+		else if (*s == '\r')
+			fputs("%0D", out);
+		else if (*s == '\n')
+			fputs("%0A", out);
+		else if (property && *s == ':')
+			fputs("%3A", out);
+		else if (property && *s == ',')
+			fputs("%2C", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+static const char *github_level(enum severity s)
+{
+	return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning"
+							   : "notice";
+}
+
+void report_github(FILE *out, const struct findings *f,
+		   const struct report_opts *o)
+{
+	(void)o;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct finding *x = &f->items[i];
+		char *title;
+
+		if (x->suppressed)
+			continue;
+		title = xasprintf("%s %s", x->rule->id, x->rule->name);
+		fprintf(out, "::%s file=", github_level(x->severity));
+		github_escape(out, x->file, 1);
+		fprintf(out, ",line=%d,col=%d,endLine=%d,endColumn=%d,title=",
+			x->loc.line, x->loc.col, x->loc.end_line,
+			x->loc.end_col);
+		github_escape(out, title, 1);
+		fputs("::", out);
+		github_escape(out, x->message, 0);
+		if (x->fix) {
+			fputs("%0Afix: ", out);
+			github_escape(out, x->fix, 0);
+		}
+		fputc('\n', out);
+		free(title);
+	}
+	for (size_t i = 0; i < f->n_errors; i++) {
+		fputs("::error file=", out);
+		github_escape(out, f->errors[i].file, 1);
+		fputs("::", out);
+		github_escape(out, f->errors[i].message, 0);
+		fputc('\n', out);
+	}
+}
+
+static void xml_escape(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '<':
+			fputs("&lt;", out);
+			break;
+		case '>':
+			fputs("&gt;", out);
+			break;
+		case '&':
+			fputs("&amp;", out);
+			break;
+		case '"':
+			fputs("&quot;", out);
+			break;
+		case '\n':
+			fputs("&#10;", out);
+			break;
+		default:
+			fputc(*s, out);
+		}
+	}
+}
+
+/* Findings are sorted by file: true where a new file starts. */
+static int new_file(const struct findings *f, size_t i)
+{
+	return i == 0 || strcmp(f->items[i - 1].file, f->items[i].file);
+}
+
+void report_checkstyle(FILE *out, const struct findings *f,
+		       const struct report_opts *o)
+{
+	int open = 0;
+
+	(void)o;
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	      "<checkstyle version=\"4.3\">\n", out);
+	for (size_t i = 0; i < f->n; i++) {
+		const struct finding *x = &f->items[i];
+
+		if (new_file(f, i)) {
+			if (open)
+				fputs("  </file>\n", out);
+			fputs("  <file name=\"", out);
+			xml_escape(out, x->file);
+			fputs("\">\n", out);
+			open = 1;
+		}
+		if (x->suppressed)
+			continue;
+		fprintf(out, "    <error line=\"%d\" column=\"%d\" "
+			"severity=\"%s\" message=\"", x->loc.line, x->loc.col,
+			severity_name(x->severity));
+		xml_escape(out, x->message);
+		fprintf(out, "\" source=\"mountlint.%s\"/>\n", x->rule->id);
+	}
+	if (open)
+		fputs("  </file>\n", out);
+	for (size_t i = 0; i < f->n_errors; i++) {
+		fputs("  <file name=\"", out);
+		xml_escape(out, f->errors[i].file);
+		fputs("\">\n    <error severity=\"error\" message=\"", out);
+		xml_escape(out, f->errors[i].message);
+		fputs("\" source=\"mountlint\"/>\n  </file>\n", out);
+	}
+	fputs("</checkstyle>\n", out);
+}
+
+/* FNV-1a, 64 bits, continued from h; a 0xff byte ends each string. */
+static uint64_t fnv1a(uint64_t h, const char *s)
+{
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	h ^= 0xff;
+	return h * 0x100000001b3ULL;
+}
+
+/*
+ * A fingerprint that stays the same while the finding does: the rule,
+ * the file, the message and the source line's text, not its number, and
+ * how many identical findings came before it in the file.
+ */
+static char *fingerprint(const struct findings *f, size_t i)
+{
+	const struct finding *x = &f->items[i];
+	uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
+	unsigned same = 0;
+	char nth[16];
+	const char *parts[5];
+
+	for (size_t k = 0; k < i; k++) {
+		const struct finding *y = &f->items[k];
+
+		same += y->rule == x->rule && !strcmp(y->file, x->file) &&
+			!strcmp(y->message, x->message);
+	}
+	snprintf(nth, sizeof(nth), "%u", same);
+	parts[0] = x->rule->id;
+	parts[1] = x->file;
+	parts[2] = x->message;
+	parts[3] = x->excerpt ? x->excerpt : "";
+	parts[4] = nth;
+	for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
+		a = fnv1a(a, parts[k]);
+		b = fnv1a(b ^ a, parts[k]);
+	}
+	return xasprintf("%016llx%016llx", (unsigned long long)a,
+			 (unsigned long long)b);
+}
+
+static const char *gitlab_severity(enum severity s)
+{
+	return s == SEV_ERROR ? "major" : s == SEV_WARNING ? "minor" : "info";
+}
+
+static void print_json(FILE *out, cJSON *root)
+{
+	char *text = cJSON_Print(root);
+
+	if (!text) {
+		fputs("mountlint: out of memory\n", stderr);
+		exit(70);
+	}
+	fprintf(out, "%s\n", text);
+	cJSON_free(text);
+	cJSON_Delete(root);
+}
+
+void report_gitlab(FILE *out, const struct findings *f,
+		   const struct report_opts *o)
+{
+	cJSON *root = cJSON_CreateArray();
+
+	(void)o;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct finding *x = &f->items[i];
+		cJSON *issue, *loc, *pos;
+		char *fp;
+
+		if (x->suppressed)
+			continue;
+		issue = cJSON_CreateObject();
+		cJSON_AddStringToObject(issue, "description", x->message);
+		cJSON_AddStringToObject(issue, "check_name", x->rule->id);
+		fp = fingerprint(f, i);
+		cJSON_AddStringToObject(issue, "fingerprint", fp);
+		free(fp);
+		cJSON_AddStringToObject(issue, "severity",
+					gitlab_severity(x->severity));
+		loc = cJSON_AddObjectToObject(issue, "location");
+		cJSON_AddStringToObject(loc, "path", x->file);
+		pos = cJSON_AddObjectToObject(loc, "positions");
+		pos = cJSON_AddObjectToObject(pos, "begin");
+		cJSON_AddNumberToObject(pos, "line", x->loc.line);
+		cJSON_AddNumberToObject(pos, "column", x->loc.col);
+		cJSON_AddItemToArray(root, issue);
+	}
+	print_json(out, root);
+}
+
+static void junit_case(FILE *out, const struct finding *x)
+{
+	fprintf(out, "    <testcase classname=\"mountlint.%s\" name=\"",
+		x->rule->id);
+	xml_escape(out, x->file);
+	fprintf(out, ":%d:%d %s\">\n      <failure type=\"%s\" message=\"",
+		x->loc.line, x->loc.col, x->rule->name,
+		severity_name(x->severity));
+	xml_escape(out, x->message);
+	fputs("\">", out);
+	xml_escape(out, x->fix ? x->fix : "");
+	fputs("</failure>\n    </testcase>\n", out);
+}
+
+void report_junit(FILE *out, const struct findings *f,
+		  const struct report_opts *o)
+{
+	struct report_counts c = report_count(f);
+	size_t failures = c.error + c.warning + c.info;
+
+	(void)o;
+	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<testsuites name=\"mountlint\" tests=\"%zu\" "
+		"failures=\"%zu\" errors=\"%zu\">\n"
+		"  <testsuite name=\"mountlint\" tests=\"%zu\" "
+		"failures=\"%zu\" errors=\"%zu\">\n",
+		failures + f->n_errors, failures, f->n_errors,
+		failures + f->n_errors, failures, f->n_errors);
+	for (size_t i = 0; i < f->n; i++)
+		if (!f->items[i].suppressed)
+			junit_case(out, &f->items[i]);
+	for (size_t i = 0; i < f->n_errors; i++) {
+		fputs("    <testcase classname=\"mountlint\" name=\"", out);
+		xml_escape(out, f->errors[i].file);
+		fputs("\">\n      <error message=\"", out);
+		xml_escape(out, f->errors[i].message);
+		fputs("\"/>\n    </testcase>\n", out);
+	}
+	fputs("  </testsuite>\n</testsuites>\n", out);
+}
