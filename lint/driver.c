@@ -16,6 +16,8 @@
 #include "diag.h"
 #include "limits.h"
 #include "mem.h"
+#include "policy.h"
+#include "suppress.h"
 #include "utf8.h"
 #include "banned.h"
 
@@ -350,6 +352,9 @@ void lint_path(const char *path, const struct lint_opts *o,
 	lint_text(&u, kind, nk, &b, out, res);
 	if (out->parse_failed)
 		res->input_failed = true;
+	if (o->policy)
+		policy_apply(o->policy, out, first);
+	suppress_apply(shown, b.data, b.len, o->policy, out, first);
 	attach_excerpts(out, first, shown, b.data, b.len);
 	unit_release(&u);
 	free(dir);
@@ -371,6 +376,8 @@ void lint_argv(int argc, char **argv, const struct lint_opts *o,
 	run_rules(&u, out);
 	if (out->parse_failed)
 		res->input_failed = true;
+	if (o->policy)
+		policy_apply(o->policy, out, first);
 
 	buf_init(&line, 0);
 	for (int i = 0; i < argc; i++) {

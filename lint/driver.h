@@ -16,8 +16,11 @@ enum input_kind {
 	INPUT_SCRIPT,
 };
 
+struct policy;
+
 struct lint_opts {
 	const struct settings *settings;
+	const struct policy *policy;	/* NULL: every rule at its default */
 	enum input_kind stdin_kind;
 };
 

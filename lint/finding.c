@@ -15,7 +15,7 @@ void findings_init(struct findings *f)
 	f->file_limit = LIMIT_FINDINGS;
 }
 
-static void finding_release(struct finding *x)
+void finding_release(struct finding *x)
 {
 	free(x->file);
 	free(x->service);

@@ -46,6 +46,8 @@ struct findings {
 };
 
 void findings_init(struct findings *f);
+/* Frees what one finding owns. */
+void finding_release(struct finding *x);
 void findings_release(struct findings *f);
 
 /* Starts counting a new input against the per-file limit. */

@@ -16,6 +16,7 @@
 #include "driver.h"
 #include "finding.h"
 #include "mem.h"
+#include "policy.h"
 #include "report.h"
 #include "ruledoc.h"
 #include "settings.h"
@@ -34,9 +35,10 @@ struct cli {
 	const char *format;
 	enum color_mode color;
 	int fail_on;			/* a severity; SEV_OFF: never */
-	bool selected[64];		/* by registry index */
+	bool selected[POLICY_MAX_RULES];	/* by registry index */
 	bool any_selected;
-	bool ignored[64];
+	bool ignored[POLICY_MAX_RULES];
+	struct policy policy;
 	struct settings settings;
 	struct lint_opts lint;
 	char **files;
@@ -254,32 +256,13 @@ static int parse_args(struct cli *c, int argc, char **argv, bool run)
 	return 0;
 }
 
-/* Drops findings of rules not selected, or ignored, or turned off. */
-static void filter_findings(const struct cli *c, struct findings *f)
+/* Turns off the rules that --select leaves out or --ignore names. */
+static void build_policy(struct cli *c)
 {
-	size_t w = 0;
-
-	for (size_t i = 0; i < f->n; i++) {
-		struct finding *x = &f->items[i];
-		size_t k = 0;
-		bool keep;
-
-		while (rule_registry[k] != x->rule)
-			k++;
-		keep = (!c->any_selected || c->selected[k]) && !c->ignored[k] &&
-		       x->severity != SEV_OFF;
-		if (keep) {
-			f->items[w++] = *x;
-			continue;
-		}
-		free(x->file);
-		free(x->service);
-		free(x->message);
-		free(x->fix);
-		free(x->suppressed);
-		free(x->excerpt);
-	}
-	f->n = w;
+	policy_init(&c->policy);
+	for (size_t i = 0; i < rule_count; i++)
+		if ((c->any_selected && !c->selected[i]) || c->ignored[i])
+			c->policy.severity[i] = SEV_OFF;
 }
 
 static int exit_status(const struct cli *c, const struct findings *f,
@@ -307,7 +290,6 @@ static int report(const struct cli *c, struct findings *f,
 	o.excerpt = c->color == COLOR_ALWAYS || (tty && c->color == COLOR_AUTO);
 	o.color = c->color == COLOR_ALWAYS ||
 		  (c->color == COLOR_AUTO && tty && !getenv("NO_COLOR"));
-	filter_findings(c, f);
 	findings_sort(f);
 	fn(stdout, f, &o);
 	fflush(stdout);
@@ -328,6 +310,7 @@ static void cli_init(struct cli *c)
 	c->fail_on = SEV_WARNING;
 	c->settings = settings_default;
 	c->lint.settings = &c->settings;
+	c->lint.policy = &c->policy;
 }
 
 static int cmd_lint(int argc, char **argv)
@@ -342,6 +325,7 @@ static int cmd_lint(int argc, char **argv)
 		free(c.files);
 		return EXIT_USAGE;
 	}
+	build_policy(&c);
 	if (!c.n_files) {
 		free(c.files);
 		usage_error("%s", "no input: name compose files or scripts");
@@ -369,6 +353,7 @@ static int cmd_run(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	free(c.files);
+	build_policy(&c);
 	if (!c.argc_cmd) {
 		usage_error("%s", "run needs a command: mountlint run -- docker "
 			    "run IMAGE");

@@ -11,6 +11,7 @@
 #include <cJSON.h>
 
 #include "mem.h"
+#include "policy.h"
 #include "ruledoc.h"
 #include "banned.h"
 
@@ -75,15 +76,6 @@ static cJSON *location_json(const char *file, int line, int col,
 		cJSON_AddNumberToObject(region, "endColumn", end_col);
 	}
 	return loc;
-}
-
-static size_t rule_index(const struct rule *r)
-{
-	size_t i = 0;
-
-	while (rule_registry[i] != r)
-		i++;
-	return i;
 }
 
 static cJSON *result_json(const struct finding *x)

@@ -10,6 +10,7 @@
 
 extern const struct rule rule_ml001;
 extern const struct rule rule_ml002;
+extern const struct rule rule_ml003;
 extern const struct rule rule_ml005;
 extern const struct rule rule_ml101;
 extern const struct rule rule_ml102;
@@ -43,6 +44,7 @@ extern const struct rule rule_ml502;
 const struct rule *const rule_registry[] = {
 	&rule_ml001,
 	&rule_ml002,
+	&rule_ml003,
 	&rule_ml005,
 	&rule_ml101,
 	&rule_ml102,

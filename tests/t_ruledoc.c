@@ -32,7 +32,8 @@ static size_t count_findings(const char *dir, const struct rule *r,
 	char *path = xasprintf("%s/%s", dir,
 			       is_compose(example) ? "compose.yaml" : "run.sh");
 	struct settings settings = settings_default;
-	struct lint_opts o = { &settings, INPUT_SNIFF };
+	struct lint_opts o = { .settings = &settings,
+			       .stdin_kind = INPUT_SNIFF };
 	struct lint_result res = { 0, 0 };
 	struct findings f;
 	size_t n = 0;

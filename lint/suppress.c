@@ -1,0 +1,193 @@
+#include "suppress.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mem.h"
+#include "utf8.h"
+#include "banned.h"
+
+#define MAX_IDS 32
+
+struct directive {
+	struct loc loc;		/* from the '#' to the end of the line */
+	bool whole_file;
+	size_t n_ids;
+	char *ids[MAX_IDS];
+	const struct rule *rules[MAX_IDS];	/* NULL: unknown */
+	bool used[MAX_IDS];
+	char *reason;		/* NULL when none was given */
+};
+
+struct directives {
+	struct directive *items;
+	size_t n, cap;
+};
+
+static const char *skip_blanks(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p;
+}
+
+/* Reads "ID,ID" up to a blank or the end; returns where it stopped. */
+static const char *read_ids(struct directive *d, const char *p,
+			    const char *end)
+{
+	while (p < end && *p != ' ' && *p != '\t') {
+		const char *start = p;
+
+		while (p < end && *p != ',' && *p != ' ' && *p != '\t')
+			p++;
+		if (p > start && d->n_ids < MAX_IDS) {
+			char *id = xstrndup(start, (size_t)(p - start));
+
+			d->rules[d->n_ids] = rule_find(id);
+			d->ids[d->n_ids++] = id;
+		}
+		if (p < end && *p == ',')
+			p++;
+	}
+	return p;
+}
+
+/* The reason after "--", trimmed; NULL when there is none. */
+static char *read_reason(const char *p, const char *end)
+{
+	p = skip_blanks(p, end);
+	if (end - p < 2 || p[0] != '-' || p[1] != '-')
+		return NULL;
+	p = skip_blanks(p + 2, end);
+	while (end > p && isspace((unsigned char)end[-1]))
+		end--;
+	return end > p ? xstrndup(p, (size_t)(end - p)) : NULL;
+}
+
+/*
+ * Parses a directive in the comment that starts at hash (up to end of
+ * line); returns false when the comment is not one.
+ */
+static bool parse_directive(struct directive *d, const char *hash,
+			    const char *end)
+{
+	static const char tag[] = "mountlint:";
+	const char *p = skip_blanks(hash + 1, end);
+
+	if ((size_t)(end - p) < sizeof(tag) - 1 ||
+	    strncmp(p, tag, sizeof(tag) - 1))
+		return false;
+	p = skip_blanks(p + sizeof(tag) - 1, end);
+	if (end - p > 13 && !strncmp(p, "disable-file=", 13)) {
+		d->whole_file = true;
+		p += 13;
+	} else if (end - p > 8 && !strncmp(p, "disable=", 8)) {
+		p += 8;
+	} else {
+		return false;
+	}
+	p = read_ids(d, p, end);
+	d->reason = read_reason(p, end);
+	return true;
+}
+
+/* A '#' that starts a comment: at the line's start or after a blank. */
+static const char *find_comment(const char *line, const char *end)
+{
+	for (const char *p = line; p < end; p++)
+		if (*p == '#' && (p == line || p[-1] == ' ' || p[-1] == '\t'))
+			return p;
+	return NULL;
+}
+
+static void collect(struct directives *ds, const char *path,
+		    const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	int line = 1;
+
+	for (; p < end; line++) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *hash;
+		struct directive d;
+
+		eol = eol ? eol : end;
+		hash = find_comment(p, eol);
+		memset(&d, 0, sizeof(d));
+		if (hash && parse_directive(&d, hash, eol)) {
+			d.loc.file = path;
+			d.loc.line = d.loc.end_line = line;
+			d.loc.col = (int)utf8_count(p, (size_t)(hash - p)) + 1;
+			d.loc.end_col = (int)utf8_count(p, (size_t)(eol - p)) + 1;
+			*ARRAY_PUSH(*ds) = d;
+		}
+		p = eol + 1;
+	}
+}
+
+static bool covers(const struct directive *d, const struct finding *x)
+{
+	if (d->whole_file)
+		return true;
+	return x->loc.line == d->loc.line || x->loc.line == d->loc.line + 1;
+}
+
+static void mark(struct directives *ds, struct finding *x)
+{
+	for (size_t i = 0; i < ds->n; i++) {
+		struct directive *d = &ds->items[i];
+
+		for (size_t k = 0; k < d->n_ids; k++) {
+			if (d->rules[k] != x->rule || !covers(d, x))
+				continue;
+			d->used[k] = true;
+			if (!x->suppressed)
+				x->suppressed = xstrdup(d->reason ? d->reason
+								  : "");
+		}
+	}
+}
+
+static void report_bad(const struct directive *d, const struct policy *p,
+		       struct findings *f)
+{
+	if (!d->reason)
+		finding_add(f, "ML003", SEV_OFF, &d->loc, NULL,
+			    "say why after \" -- \": \"# mountlint: "
+			    "disable=ID -- why this is fine\"",
+			    "suppression without a reason");
+	for (size_t k = 0; k < d->n_ids; k++) {
+		if (!d->rules[k])
+			finding_add(f, "ML003", SEV_OFF, &d->loc, NULL,
+				    "see `mountlint rules` for the ids",
+				    "unknown rule \"%s\" in a suppression",
+				    d->ids[k]);
+		else if (!d->used[k] && (!p || policy_on(p, d->rules[k])))
+			finding_add(f, "ML003", SEV_OFF, &d->loc, NULL,
+				    "remove the suppression",
+				    "suppression of %s matches no finding",
+				    d->rules[k]->id);
+	}
+}
+
+void suppress_apply(const char *path, const char *text, size_t len,
+		    const struct policy *p, struct findings *f, size_t first)
+{
+	struct directives ds = { NULL, 0, 0 };
+	size_t end = f->n;
+
+	collect(&ds, path, text, len);
+	for (size_t i = first; i < end; i++)
+		if (!strcmp(f->items[i].file, path))
+			mark(&ds, &f->items[i]);
+	for (size_t i = 0; i < ds.n; i++) {
+		if (!p || policy_on(p, rule_find("ML003")))
+			report_bad(&ds.items[i], p, f);
+		for (size_t k = 0; k < ds.items[i].n_ids; k++)
+			free(ds.items[i].ids[k]);
+		free(ds.items[i].reason);
+	}
+	free(ds.items);
+}

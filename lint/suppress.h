@@ -1,0 +1,29 @@
+/*
+ * Inline suppressions, written as comments in the linted file:
+ *
+ *	# mountlint: disable=ML201,ML304 -- reason
+ *	    on the finding's line, or alone on the line above it
+ *	# mountlint: disable-file=ML305 -- reason
+ *	    anywhere: the whole file
+ *
+ * A suppressed finding stays, marked with the reason. A suppression
+ * without a reason, naming an unknown rule, or matching no finding is
+ * reported as ML003.
+ */
+#ifndef MOUNTLINT_SUPPRESS_H
+#define MOUNTLINT_SUPPRESS_H
+
+#include <stddef.h>
+
+#include "finding.h"
+#include "policy.h"
+
+/*
+ * Reads the suppressions of text (the file shown as path) and applies
+ * them to the findings from index `first` on. Rules the policy turns off
+ * are not reported as unmatched.
+ */
+void suppress_apply(const char *path, const char *text, size_t len,
+		    const struct policy *p, struct findings *f, size_t first);
+
+#endif
