@@ -272,8 +272,26 @@ static enum input_kind choose_kind(const char *path, enum name_kind nk,
 	return INPUT_SNIFF;
 }
 
-static bool skip_by_name(const char *shown, enum name_kind nk)
+/* First bytes of a file: enough for a shebang line. */
+static bool peek_shebang(const char *path)
 {
+	char head[256];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return false;
+	n = read(fd, head, sizeof(head));
+	close(fd);
+	return n > 0 && has_shell_shebang(head, (size_t)n);
+}
+
+static bool skip_by_name(const char *shown, enum name_kind nk, bool named)
+{
+	if (!named)
+		return nk == NAME_OVERRIDE || nk == NAME_CI ||
+		       nk == NAME_LATER ||
+		       (nk == NAME_OTHER && !peek_shebang(shown));
 	switch (nk) {
 	case NAME_OVERRIDE:
 		diag_note("\"%s\" skipped: an override file is linted only "
@@ -290,7 +308,7 @@ static bool skip_by_name(const char *shown, enum name_kind nk)
 }
 
 static void lint_text(struct unit *u, enum input_kind kind,
-		      enum name_kind nk, const struct buf *b,
+		      enum name_kind nk, bool named, const struct buf *b,
 		      struct findings *out, struct lint_result *res)
 {
 	enum compose_result cr;
@@ -300,8 +318,10 @@ static void lint_text(struct unit *u, enum input_kind kind,
 		if (cr == COMPOSE_NOT_COMPOSE && !strcmp(u->path, "<stdin>")) {
 			kind = INPUT_SCRIPT;
 		} else if (cr == COMPOSE_NOT_COMPOSE) {
-			diag_note("\"%s\" skipped: no top-level \"services\" "
-				  "mapping, not a compose file", u->path);
+			if (named)
+				diag_note("\"%s\" skipped: no top-level "
+					  "\"services\" mapping, not a compose "
+					  "file", u->path);
 			return;
 		}
 	}
@@ -313,7 +333,7 @@ static void lint_text(struct unit *u, enum input_kind kind,
 	run_rules(u, out);
 }
 
-void lint_path(const char *path, const struct lint_opts *o,
+void lint_path(const char *path, bool named, const struct lint_opts *o,
 	       struct findings *out, struct lint_result *res)
 {
 	const char *shown = strcmp(path, "-") ? path : "<stdin>";
@@ -325,7 +345,7 @@ void lint_path(const char *path, const struct lint_opts *o,
 	size_t first = out->n;
 
 	finding_begin_file(out);
-	if (strcmp(path, "-") && skip_by_name(shown, nk))
+	if (strcmp(path, "-") && skip_by_name(shown, nk, named))
 		return;
 	if (read_input(path, shown, &b, out)) {
 		res->input_failed = true;
@@ -340,8 +360,9 @@ void lint_path(const char *path, const struct lint_opts *o,
 	}
 	kind = choose_kind(path, nk, &b, o);
 	if (kind == INPUT_SNIFF) {
-		diag_note("\"%s\" skipped: not a compose file or a shell "
-			  "script", shown);
+		if (named)
+			diag_note("\"%s\" skipped: not a compose file or a "
+				  "shell script", shown);
 		buf_release(&b);
 		return;
 	}
@@ -349,7 +370,7 @@ void lint_path(const char *path, const struct lint_opts *o,
 	dir = dir_of(path);
 	unit_init(&u, UNIT_COMPOSE, shown, dir);
 	u.settings = o->settings;
-	lint_text(&u, kind, nk, &b, out, res);
+	lint_text(&u, kind, nk, named, &b, out, res);
 	if (out->parse_failed)
 		res->input_failed = true;
 	if (o->policy)

@@ -31,10 +31,11 @@ struct lint_result {
 
 /*
  * Lints the file at path ("-" is standard input) into out. A file that
- * cannot be read goes to out->errors; one that is not for mountlint is
- * skipped with a note on stderr.
+ * cannot be read goes to out->errors. One that is not for mountlint is
+ * skipped, with a note on stderr when it was `named` on the command line
+ * (files found by walking a directory are skipped quietly).
  */
-void lint_path(const char *path, const struct lint_opts *o,
+void lint_path(const char *path, bool named, const struct lint_opts *o,
 	       struct findings *out, struct lint_result *res);
 
 /* Lints one command line, as `mountlint run -- ARGV` gives it. */

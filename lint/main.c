@@ -6,10 +6,12 @@
  *	mountlint rules [--format text|markdown]
  *	mountlint explain ID
  */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -20,6 +22,7 @@
 #include "report.h"
 #include "ruledoc.h"
 #include "settings.h"
+#include "walk.h"
 #include "banned.h"
 
 enum exit_status {
@@ -48,13 +51,14 @@ struct cli {
 };
 
 static const char usage_text[] =
-	"usage: mountlint [lint] [OPTIONS] FILE...\n"
+	"usage: mountlint [lint] [OPTIONS] [FILE|DIR...]\n"
 	"       mountlint run [OPTIONS] -- docker run ...\n"
 	"       mountlint rules [--format text|markdown]\n"
 	"       mountlint explain ID\n"
 	"\n"
 	"options:\n"
-	"  --format FORMAT      text (default) or json\n"
+	"  --format FORMAT      text (default), json, sarif, github,\n"
+	"                       checkstyle, gitlab or junit\n"
 	"  --color WHEN         auto (default), always or never\n"
 	"  --fail-on SEVERITY   error, warning (default), info or none\n"
 	"  --select IDS         report only these rules (comma-separated)\n"
@@ -313,6 +317,44 @@ static void cli_init(struct cli *c)
 	c->lint.policy = &c->policy;
 }
 
+struct lint_run {
+	const struct cli *cli;
+	struct findings *findings;
+	struct lint_result *result;
+};
+
+static void lint_found(const char *path, void *ctx)
+{
+	struct lint_run *run = ctx;
+
+	lint_path(path, false, &run->cli->lint, run->findings, run->result);
+}
+
+/* A file is linted; a directory is walked; nothing: the compose files
+ * of the current directory. */
+static void lint_operands(const struct cli *c, struct findings *f,
+			  struct lint_result *res)
+{
+	struct lint_run run = { c, f, res };
+	struct stat st;
+
+	if (!c->n_files && !walk_default_compose(".", lint_found, &run))
+		finding_error(f, ".", 0, 0, "no compose file here: name files "
+			      "or directories to lint");
+	for (int i = 0; i < c->n_files; i++) {
+		const char *path = c->files[i];
+
+		if (strcmp(path, "-") && !stat(path, &st) &&
+		    S_ISDIR(st.st_mode)) {
+			if (walk_dir(path, lint_found, &run))
+				finding_error(f, path, 0, 0, "cannot read: %s",
+					      strerror(errno));
+			continue;
+		}
+		lint_path(path, true, &c->lint, f, res);
+	}
+}
+
 static int cmd_lint(int argc, char **argv)
 {
 	struct cli c;
@@ -326,14 +368,8 @@ static int cmd_lint(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	build_policy(&c);
-	if (!c.n_files) {
-		free(c.files);
-		usage_error("%s", "no input: name compose files or scripts");
-		return EXIT_USAGE;
-	}
 	findings_init(&f);
-	for (int i = 0; i < c.n_files; i++)
-		lint_path(c.files[i], &c.lint, &f, &res);
+	lint_operands(&c, &f, &res);
 	status = report(&c, &f, &res);
 	findings_release(&f);
 	free(c.files);

@@ -66,9 +66,22 @@ expect_run "missing file" 2 "" ml missing.yaml good.sh
 expect_err "missing file" "missing.yaml: error: cannot open: No such file or directory"
 expect_err "missing file: the other file is linted" "mountlint: 1 file,"
 
-mkdir adir
-expect_run "directory" 2 "" ml adir
-expect_err "directory" "adir: error: is a directory"
+# --- directories are walked ---------------------------------------------
+mkdir -p adir/sub adir/node_modules/m adir/.git adir/vendor
+printf 'a\0' > adir/a.yaml
+printf 'b\0' > adir/sub/b.sh
+printf '#!/bin/bash\n\0' > adir/sub/noext
+printf 'c\0' > adir/node_modules/m/c.yaml
+printf 'd\0' > adir/.git/d.yaml
+printf 'e\0' > adir/vendor/e.sh
+printf 'f\0' > adir/notes.txt
+expect_run "directory walk" 2 \
+"adir/a.yaml:1:2: error: binary file: a NUL byte is not text [ML001]
+adir/sub/b.sh:1:2: error: binary file: a NUL byte is not text [ML001]
+adir/sub/noext:2:1: error: binary file: a NUL byte is not text [ML001]
+" ml adir
+expect_err "directory walk: quiet about other files" "mountlint: 3 files,"
+check "directory walk: no notes" test "$(grep -c note: got.err)" -eq 0
 
 expect_run "missing file, json" 2 '{
 	"version":	1,
@@ -109,7 +122,12 @@ printf '' > empty.sh
 expect_run "empty script is clean" 0 "" ml empty.sh
 
 # --- usage -------------------------------------------------------------
-expect_run "no input" 3 "" ml
+expect_run "no input, no compose file here" 2 "" ml
+expect_err "no input, no compose file here" ".: error: no compose file here"
+mkdir cwd && printf 'x\0' > cwd/docker-compose.yml
+(cd cwd && ml) > got.out 2>&1
+check "no input: the compose file of the current directory" \
+	grep -q '^docker-compose.yml:1:2: error: binary file' got.out
 expect_run "unknown option" 3 "" ml --frobnicate good.sh
 expect_err "unknown option" 'unknown option "--frobnicate"'
 expect_run "unknown format" 3 "" ml --format xml good.sh

@@ -48,7 +48,7 @@ static size_t count_findings(const char *dir, const struct rule *r,
 	settings.selinux = !strcmp(r->id, "ML401");
 
 	findings_init(&f);
-	lint_path(path, &o, &f, &res);
+	lint_path(path, true, &o, &f, &res);
 	for (size_t i = 0; i < f.n; i++)
 		n += f.items[i].rule == r;
 	findings_release(&f);

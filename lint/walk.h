@@ -1,0 +1,25 @@
+/*
+ * Finding the files to lint: the default compose files of a directory,
+ * and every file below a directory.
+ */
+#ifndef MOUNTLINT_WALK_H
+#define MOUNTLINT_WALK_H
+
+typedef void walk_fn(const char *path, void *ctx);
+
+/*
+ * Calls fn for every regular file below dir, in name order, skipping
+ * `.git`, `node_modules` and `vendor` directories and not following
+ * symbolic links to directories. Returns 0, or -1 when dir cannot be
+ * read (errno tells why); unreadable subdirectories are skipped.
+ */
+int walk_dir(const char *dir, walk_fn *fn, void *ctx);
+
+/*
+ * Calls fn for each of compose.yaml, compose.yml, docker-compose.yaml and
+ * docker-compose.yml that exists in dir ("." for the current one).
+ * Returns how many there were.
+ */
+int walk_default_compose(const char *dir, walk_fn *fn, void *ctx);
+
+#endif
