@@ -11,6 +11,7 @@
 
 #include "../parsers/compose.h"
 #include "../parsers/dockercli.h"
+#include "../parsers/embedded.h"
 #include "../parsers/shell.h"
 #include "buf.h"
 #include "diag.h"
@@ -26,9 +27,11 @@ enum name_kind {
 	NAME_COMPOSE,		/* compose*.y*ml, docker-compose*.y*ml */
 	NAME_OVERRIDE,		/* compose.override.y*ml and the like */
 	NAME_YAML,		/* any other *.yml, *.yaml */
-	NAME_CI,		/* CI files: later */
+	NAME_GITHUB,		/* GitHub Actions workflows */
+	NAME_GITLAB,		/* .gitlab-ci.yml */
 	NAME_SCRIPT,		/* *.sh, *.bash */
-	NAME_LATER,		/* Makefiles, Markdown: later */
+	NAME_MAKEFILE,
+	NAME_MARKDOWN,
 	NAME_OTHER,
 };
 
@@ -37,8 +40,9 @@ static const struct {
 	enum name_kind kind;
 	int on_path;
 } name_table[] = {
-	{ "*.github/workflows/*.y*ml", NAME_CI, 1 },
-	{ ".gitlab-ci.yml", NAME_CI, 0 },
+	{ ".github/workflows/*.y*ml", NAME_GITHUB, 1 },
+	{ "*/.github/workflows/*.y*ml", NAME_GITHUB, 1 },
+	{ ".gitlab-ci.yml", NAME_GITLAB, 0 },
 	{ "compose.override.y*ml", NAME_OVERRIDE, 0 },
 	{ "docker-compose.override.y*ml", NAME_OVERRIDE, 0 },
 	{ "compose*.yml", NAME_COMPOSE, 0 },
@@ -49,12 +53,12 @@ static const struct {
 	{ "*.yaml", NAME_YAML, 0 },
 	{ "*.sh", NAME_SCRIPT, 0 },
 	{ "*.bash", NAME_SCRIPT, 0 },
-	{ "Makefile", NAME_LATER, 0 },
-	{ "makefile", NAME_LATER, 0 },
-	{ "GNUmakefile", NAME_LATER, 0 },
-	{ "*.mk", NAME_LATER, 0 },
-	{ "*.md", NAME_LATER, 0 },
-	{ "*.markdown", NAME_LATER, 0 },
+	{ "Makefile", NAME_MAKEFILE, 0 },
+	{ "makefile", NAME_MAKEFILE, 0 },
+	{ "GNUmakefile", NAME_MAKEFILE, 0 },
+	{ "*.mk", NAME_MAKEFILE, 0 },
+	{ "*.md", NAME_MARKDOWN, 0 },
+	{ "*.markdown", NAME_MARKDOWN, 0 },
 };
 
 static const char *base_name(const char *path)
@@ -263,6 +267,9 @@ static enum input_kind choose_kind(const char *path, enum name_kind nk,
 {
 	if (!strcmp(path, "-") && o->stdin_kind != INPUT_SNIFF)
 		return o->stdin_kind;
+	if (nk == NAME_GITHUB || nk == NAME_GITLAB || nk == NAME_MAKEFILE ||
+	    nk == NAME_MARKDOWN)
+		return INPUT_SCRIPT;	/* shell inside: see lint_text */
 	if (nk == NAME_COMPOSE || nk == NAME_YAML)
 		return INPUT_COMPOSE;
 	if (nk == NAME_SCRIPT || has_shell_shebang(b->data, b->len))
@@ -289,18 +296,48 @@ static bool peek_shebang(const char *path)
 static bool skip_by_name(const char *shown, enum name_kind nk, bool named)
 {
 	if (!named)
-		return nk == NAME_OVERRIDE || nk == NAME_CI ||
-		       nk == NAME_LATER ||
+		return nk == NAME_OVERRIDE ||
 		       (nk == NAME_OTHER && !peek_shebang(shown));
-	switch (nk) {
-	case NAME_OVERRIDE:
+	if (nk == NAME_OVERRIDE) {
 		diag_note("\"%s\" skipped: an override file is linted only "
 			  "merged with its base file", shown);
 		return true;
-	case NAME_CI:
-	case NAME_LATER:
-		diag_note("\"%s\" skipped: this kind of file is not linted "
-			  "yet", shown);
+	}
+	return false;
+}
+
+struct embedded_ctx {
+	struct unit *u;
+	struct findings *out;
+};
+
+static void lint_embedded(const char *text, size_t len, int first_line,
+			  void *ctx)
+{
+	struct embedded_ctx *e = ctx;
+
+	shell_parse(e->u, text, len, first_line, e->out);
+}
+
+/* Shell inside Makefiles, Markdown and CI files. Returns false when the
+ * file is of none of those kinds. */
+static bool lint_embedded_kinds(struct unit *u, enum name_kind nk,
+				const struct buf *b, struct findings *out)
+{
+	struct embedded_ctx e = { u, out };
+
+	switch (nk) {
+	case NAME_MAKEFILE:
+		embedded_makefile(b->data, b->len, lint_embedded, &e);
+		return true;
+	case NAME_MARKDOWN:
+		embedded_markdown(b->data, b->len, lint_embedded, &e);
+		return true;
+	case NAME_GITHUB:
+	case NAME_GITLAB:
+		embedded_ci(b->data, b->len,
+			    nk == NAME_GITHUB ? CI_GITHUB : CI_GITLAB, u->path,
+			    out, lint_embedded, &e);
 		return true;
 	default:
 		return false;
@@ -327,7 +364,8 @@ static void lint_text(struct unit *u, enum input_kind kind,
 	}
 	if (kind == INPUT_SCRIPT) {
 		u->kind = UNIT_SCRIPT;
-		shell_parse(u, b->data, b->len, 1, out);
+		if (!lint_embedded_kinds(u, nk, b, out))
+			shell_parse(u, b->data, b->len, 1, out);
 	}
 	res->files++;
 	run_rules(u, out);
