@@ -12,8 +12,9 @@
 #define MAX_IDS 32
 
 struct directive {
-	struct loc loc;		/* from the '#' to the end of the line */
+	struct loc loc;		/* from the comment to the end of the line */
 	bool whole_file;
+	int last_line;		/* the last line it covers */
 	size_t n_ids;
 	char *ids[MAX_IDS];
 	const struct rule *rules[MAX_IDS];	/* NULL: unknown */
@@ -63,18 +64,24 @@ static char *read_reason(const char *p, const char *end)
 	p = skip_blanks(p + 2, end);
 	while (end > p && isspace((unsigned char)end[-1]))
 		end--;
+	if (end - p >= 3 && !strncmp(end - 3, "-->", 3)) {
+		end -= 3;	/* a Markdown comment's end */
+		while (end > p && isspace((unsigned char)end[-1]))
+			end--;
+	}
 	return end > p ? xstrndup(p, (size_t)(end - p)) : NULL;
 }
 
 /*
- * Parses a directive in the comment that starts at hash (up to end of
- * line); returns false when the comment is not one.
+ * Parses a directive in the comment that starts at `start` (a '#', or
+ * "<!--" in Markdown) up to the end of its line; returns false when the
+ * comment is not one.
  */
-static bool parse_directive(struct directive *d, const char *hash,
+static bool parse_directive(struct directive *d, const char *start,
 			    const char *end)
 {
 	static const char tag[] = "mountlint:";
-	const char *p = skip_blanks(hash + 1, end);
+	const char *p = skip_blanks(start + (*start == '#' ? 1 : 4), end);
 
 	if ((size_t)(end - p) < sizeof(tag) - 1 ||
 	    strncmp(p, tag, sizeof(tag) - 1))
@@ -93,34 +100,78 @@ static bool parse_directive(struct directive *d, const char *hash,
 	return true;
 }
 
-/* A '#' that starts a comment: at the line's start or after a blank. */
-static const char *find_comment(const char *line, const char *end)
+/*
+ * A '#' that starts a comment: at the line's start or after a blank; in
+ * Markdown, a "<!--" that starts the line.
+ */
+static const char *find_comment(const char *line, const char *end,
+				bool markdown)
 {
+	if (markdown) {
+		const char *p = skip_blanks(line, end);
+
+		if (end - p >= 4 && !strncmp(p, "<!--", 4))
+			return p;
+	}
 	for (const char *p = line; p < end; p++)
 		if (*p == '#' && (p == line || p[-1] == ' ' || p[-1] == '\t'))
 			return p;
 	return NULL;
 }
 
+static bool is_fence(const char *p, const char *end)
+{
+	p = skip_blanks(p, end);
+	return end - p >= 3 && (!strncmp(p, "```", 3) || !strncmp(p, "~~~", 3));
+}
+
+/* The line of the fence that closes the block opening after `p`. */
+static int fence_end(const char *p, const char *end, int line)
+{
+	int opened = 0;
+
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+
+		eol = eol ? eol : end;
+		line++;
+		if (is_fence(p, eol) && opened++)
+			return line;
+		p = eol + 1;
+	}
+	return line;
+}
+
+static bool is_markdown(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	return dot && (!strcmp(dot, ".md") || !strcmp(dot, ".markdown"));
+}
+
 static void collect(struct directives *ds, const char *path,
 		    const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
+	bool markdown = is_markdown(path);
 	int line = 1;
 
 	for (; p < end; line++) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		const char *hash;
+		const char *start;
 		struct directive d;
 
 		eol = eol ? eol : end;
-		hash = find_comment(p, eol);
+		start = find_comment(p, eol, markdown);
 		memset(&d, 0, sizeof(d));
-		if (hash && parse_directive(&d, hash, eol)) {
+		if (start && parse_directive(&d, start, eol)) {
 			d.loc.file = path;
 			d.loc.line = d.loc.end_line = line;
-			d.loc.col = (int)utf8_count(p, (size_t)(hash - p)) + 1;
+			d.loc.col = (int)utf8_count(p, (size_t)(start - p)) + 1;
 			d.loc.end_col = (int)utf8_count(p, (size_t)(eol - p)) + 1;
+			d.last_line = *start == '#' ? line + 1 :
+				      fence_end(eol + 1 < end ? eol + 1 : end,
+						end, line);
 			*ARRAY_PUSH(*ds) = d;
 		}
 		p = eol + 1;
@@ -131,7 +182,7 @@ static bool covers(const struct directive *d, const struct finding *x)
 {
 	if (d->whole_file)
 		return true;
-	return x->loc.line == d->loc.line || x->loc.line == d->loc.line + 1;
+	return x->loc.line >= d->loc.line && x->loc.line <= d->last_line;
 }
 
 static void mark(struct directives *ds, struct finding *x)

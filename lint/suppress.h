@@ -5,6 +5,8 @@
  *	    on the finding's line, or alone on the line above it
  *	# mountlint: disable-file=ML305 -- reason
  *	    anywhere: the whole file
+ *	<!-- mountlint: disable=ML201 -- reason -->
+ *	    in Markdown, before a code fence: the whole fence
  *
  * A suppressed finding stays, marked with the reason. A suppression
  * without a reason, naming an unknown rule, or matching no finding is
