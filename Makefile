@@ -72,14 +72,17 @@ $(BUILD)/tests/%: tests/%.c tests/tap.h $(LIB_OBJ)
 tests: $(TEST_BIN)
 
 deps:
-	@sh tests/deps.sh
+	@sh tests/deps.sh build
+
+test-deps:
+	@sh tests/deps.sh test
 
 run: deps
 	$(MAKE) mountlint
 	./mountlint --fail-on none examples/*
 
 # Every test runs on the sanitizer build; ./mountlint is the plain one.
-check: deps
+check: test-deps
 	$(MAKE) mountlint
 	$(MAKE) SANITIZE=address,undefined build/san/mountlint tests
 	sh tests/run.sh build/san
@@ -96,4 +99,4 @@ install: mountlint
 clean:
 	rm -rf build mountlint
 
-.PHONY: all deps run check tests install clean
+.PHONY: all deps test-deps run check tests install clean

@@ -45,6 +45,7 @@ run_part fixtures sh tests/fixtures.sh "$build/mountlint"
 run_part cli sh tests/cli.sh "$build/mountlint"
 run_part corpus sh tests/corpus.sh "$build/mountlint"
 run_part rules.md sh tests/rulesmd.sh "$build/mountlint"
+run_part precommit sh tests/precommit.sh "$build/mountlint"
 
 echo "$total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]
