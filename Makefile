@@ -87,6 +87,15 @@ check: test-deps
 	$(MAKE) SANITIZE=address,undefined build/san/mountlint tests
 	sh tests/run.sh build/san
 
+$(BUILD)/bench_floor: tests/bench_floor.c
+	@mkdir -p $(dir $@)
+	@$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBS)
+
+# Speed and memory against the floor of a bare libyaml scan.
+bench: deps
+	$(MAKE) mountlint $(BUILD)/bench_floor
+	sh tests/bench.sh ./mountlint $(BUILD)/bench_floor $(BUILD)/bench
+
 rules.md: mountlint
 	./mountlint rules --format markdown > $@
 
@@ -99,4 +108,4 @@ install: mountlint
 clean:
 	rm -rf build mountlint
 
-.PHONY: all deps test-deps run check tests install clean
+.PHONY: all bench deps test-deps run check tests install clean
