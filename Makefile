@@ -10,7 +10,7 @@
 CC ?= cc
 PREFIX ?= /usr/local
 PKG_CONFIG ?= pkg-config
-PKGS = yaml-0.1 libpcre2-8 libcjson
+PKGS = yaml-0.1 libpcre2-8 libcjson libcurl
 
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wformat=2 -Wvla -Wno-format-nonliteral
@@ -24,7 +24,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) \
 	     -DRULES_DOC_URL='"file://$(PREFIX)/share/doc/mountlint/rules.md"' \
 	     $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || \
-	echo -lyaml -lpcre2-8 -lcjson)
+	echo -lyaml -lpcre2-8 -lcjson -lcurl)
 
 ifneq ($(SANITIZE),)
 ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer \

@@ -23,6 +23,7 @@
 #include "ruledoc.h"
 #include "settings.h"
 #include "walk.h"
+#include "../probe/doctor.h"
 #include "banned.h"
 
 enum exit_status {
@@ -450,6 +451,7 @@ static const struct {
 	{ "run", cmd_run },
 	{ "rules", cmd_rules },
 	{ "explain", cmd_explain },
+	{ "doctor", doctor_main },
 };
 
 int main(int argc, char **argv)

@@ -12,8 +12,10 @@ want() {
 }
 
 want gcc make pkg-config libyaml-dev libpcre2-dev libcjson-dev
+want libcurl4-openssl-dev
 if [ "$1" = test ]; then
 	want git pre-commit
+	want docker.io busybox-static
 	command -v npm > /dev/null 2>&1 || want nodejs npm
 fi
 [ -z "$need" ] && exit 0
