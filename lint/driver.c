@@ -14,6 +14,7 @@
 #include "../parsers/embedded.h"
 #include "../parsers/shell.h"
 #include "buf.h"
+#include "config.h"
 #include "diag.h"
 #include "limits.h"
 #include "mem.h"
@@ -371,6 +372,35 @@ static void lint_text(struct unit *u, enum input_kind kind,
 	run_rules(u, out);
 }
 
+/*
+ * The policy and settings for one file: the defaults, its configuration
+ * file over them, the command line over both. Returns the configuration,
+ * or NULL; sets res->config_failed when it could not be loaded.
+ */
+static const struct config *file_rules(const char *path,
+				       const struct lint_opts *o,
+				       struct policy *p, struct settings *s,
+				       struct lint_result *res)
+{
+	const struct config *c = NULL;
+	bool failed = false;
+
+	policy_init(p);
+	*s = settings_default;
+	if (o->configs)
+		c = config_for(o->configs, path, &failed);
+	if (failed)
+		res->config_failed = true;
+	if (c)
+		config_apply(c, p, s);
+	for (size_t i = 0; o->policy && i < rule_count; i++)
+		if (o->policy->severity[i] == SEV_OFF)
+			p->severity[i] = SEV_OFF;
+	if (o->settings && o->settings->selinux)
+		s->selinux = true;
+	return c;
+}
+
 void lint_path(const char *path, bool named, const struct lint_opts *o,
 	       struct findings *out, struct lint_result *res)
 {
@@ -381,9 +411,15 @@ void lint_path(const char *path, bool named, const struct lint_opts *o,
 	struct buf b;
 	char *dir;
 	size_t first = out->n;
+	const struct config *cfg;
+	struct policy policy;
+	struct settings settings;
 
 	finding_begin_file(out);
 	if (strcmp(path, "-") && skip_by_name(shown, nk, named))
+		return;
+	cfg = file_rules(path, o, &policy, &settings, res);
+	if (res->config_failed)
 		return;
 	if (read_input(path, shown, &b, out)) {
 		res->input_failed = true;
@@ -407,13 +443,14 @@ void lint_path(const char *path, bool named, const struct lint_opts *o,
 
 	dir = dir_of(path);
 	unit_init(&u, UNIT_COMPOSE, shown, dir);
-	u.settings = o->settings;
+	u.settings = &settings;
 	lint_text(&u, kind, nk, named, &b, out, res);
 	if (out->parse_failed)
 		res->input_failed = true;
-	if (o->policy)
-		policy_apply(o->policy, out, first);
-	suppress_apply(shown, b.data, b.len, o->policy, out, first);
+	policy_apply(&policy, out, first);
+	if (cfg)
+		config_exclude(cfg, out, first);
+	suppress_apply(shown, b.data, b.len, &policy, out, first);
 	attach_excerpts(out, first, shown, b.data, b.len);
 	unit_release(&u);
 	free(dir);
@@ -426,17 +463,24 @@ void lint_argv(int argc, char **argv, const struct lint_opts *o,
 	struct unit u;
 	struct buf line;
 	size_t first = out->n;
+	const struct config *cfg;
+	struct policy policy;
+	struct settings settings;
 
 	finding_begin_file(out);
+	cfg = file_rules("-", o, &policy, &settings, res);
+	if (res->config_failed)
+		return;
 	unit_init(&u, UNIT_ARGV, "<argv>", NULL);
-	u.settings = o->settings;
+	u.settings = &settings;
 	dockercli_argv(&u, argc, argv, out);
 	res->files++;
 	run_rules(&u, out);
 	if (out->parse_failed)
 		res->input_failed = true;
-	if (o->policy)
-		policy_apply(o->policy, out, first);
+	policy_apply(&policy, out, first);
+	if (cfg)
+		config_exclude(cfg, out, first);
 
 	buf_init(&line, 0);
 	for (int i = 0; i < argc; i++) {

@@ -17,16 +17,20 @@ enum input_kind {
 };
 
 struct policy;
+struct config_cache;
 
+/* What the command line asked for; configuration files go beneath it. */
 struct lint_opts {
-	const struct settings *settings;
-	const struct policy *policy;	/* NULL: every rule at its default */
+	const struct settings *settings;	/* --selinux */
+	const struct policy *policy;	/* --select, --ignore; NULL: none */
+	struct config_cache *configs;	/* NULL: no configuration files */
 	enum input_kind stdin_kind;
 };
 
 struct lint_result {
 	size_t files;		/* inputs linted */
 	bool input_failed;	/* an input could not be read or parsed */
+	bool config_failed;	/* a configuration file is wrong */
 };
 
 /*

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "diag.h"
 #include "driver.h"
 #include "finding.h"
@@ -44,6 +45,7 @@ struct cli {
 	bool ignored[POLICY_MAX_RULES];
 	struct policy policy;
 	struct settings settings;
+	struct config_cache configs;
 	struct lint_opts lint;
 	char **files;
 	int n_files;
@@ -65,12 +67,14 @@ static const char usage_text[] =
 	"  --select IDS         report only these rules (comma-separated)\n"
 	"  --ignore IDS         do not report these rules\n"
 	"  --selinux            the target host runs SELinux (ML401)\n"
+	"  --config FILE        use this configuration file\n"
+	"  --no-config          use no configuration file\n"
 	"  --stdin-kind KIND    read '-' as compose or script\n"
 	"  -h, --help           this text\n"
 	"  --version            the version\n"
 	"\n"
 	"exit status: 0 clean, 1 findings at or above --fail-on, 2 an input\n"
-	"could not be read or parsed, 3 bad usage.\n";
+	"could not be read or parsed, 3 bad usage or configuration.\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -152,6 +156,19 @@ static int opt_ignore(struct cli *c, const char *v)
 	return parse_rule_list(v, c->ignored);
 }
 
+static int opt_config(struct cli *c, const char *v)
+{
+	c->configs.forced = v;
+	return 0;
+}
+
+static int opt_no_config(struct cli *c, const char *v)
+{
+	(void)v;
+	c->configs.disabled = true;
+	return 0;
+}
+
 static int opt_selinux(struct cli *c, const char *v)
 {
 	(void)v;
@@ -198,6 +215,8 @@ static const struct option {
 	{ "--select", true, opt_select },
 	{ "--ignore", true, opt_ignore },
 	{ "--selinux", false, opt_selinux },
+	{ "--config", true, opt_config },
+	{ "--no-config", false, opt_no_config },
 	{ "--stdin-kind", true, opt_stdin_kind },
 	{ "--help", false, opt_help },
 	{ "-h", false, opt_help },
@@ -281,6 +300,8 @@ static int exit_status(const struct cli *c, const struct findings *f,
 			status = EXIT_FINDINGS;
 	if (res->input_failed || f->n_errors)
 		status = EXIT_INPUT;
+	if (res->config_failed)
+		status = EXIT_USAGE;
 	return status;
 }
 
@@ -316,6 +337,7 @@ static void cli_init(struct cli *c)
 	c->settings = settings_default;
 	c->lint.settings = &c->settings;
 	c->lint.policy = &c->policy;
+	c->lint.configs = &c->configs;
 }
 
 struct lint_run {
@@ -360,7 +382,7 @@ static int cmd_lint(int argc, char **argv)
 {
 	struct cli c;
 	struct findings f;
-	struct lint_result res = { 0, false };
+	struct lint_result res = { .files = 0 };
 	int status;
 
 	cli_init(&c);
@@ -373,6 +395,7 @@ static int cmd_lint(int argc, char **argv)
 	lint_operands(&c, &f, &res);
 	status = report(&c, &f, &res);
 	findings_release(&f);
+	config_cache_release(&c.configs);
 	free(c.files);
 	return status;
 }
@@ -381,7 +404,7 @@ static int cmd_run(int argc, char **argv)
 {
 	struct cli c;
 	struct findings f;
-	struct lint_result res = { 0, false };
+	struct lint_result res = { .files = 0 };
 	int status;
 
 	cli_init(&c);
@@ -400,6 +423,7 @@ static int cmd_run(int argc, char **argv)
 	lint_argv(c.argc_cmd, c.argv_cmd, &c.lint, &f, &res);
 	status = report(&c, &f, &res);
 	findings_release(&f);
+	config_cache_release(&c.configs);
 	return status;
 }
 
