@@ -1,0 +1,92 @@
+#!/bin/sh
+# Configuration files: found upward from each linted file, --config and
+# --no-config, and every mistake reported with its place and exit 3.
+# usage: tests/config.sh MOUNTLINT
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/tests/lib.sh"
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+
+# expect WHAT STATUS STDOUT STDERR-LINES COMMAND...: the status, stdout
+# exactly, and stderr's lines other than the summary exactly.
+expect() {
+	what=$1 want=$2
+	printf '%s' "$3" > want.out
+	printf '%s' "$4" > want.err
+	shift 4
+	"$@" > got.out 2> got.err
+	got=$?
+	grep -v '^mountlint: [0-9]* files\{0,1\},' got.err > got.err2
+	if [ "$got" -ne "$want" ]; then
+		fail "$what: exit status $got, want $want" "$(cat got.err)"
+		return
+	fi
+	compare "$what: stdout" want.out got.out
+	compare "$what: stderr" want.err got.err2
+}
+
+ml() { "$bin" --color never "$@"; }
+
+printf '#!/bin/sh\necho hi\n' > ok.sh
+
+cat > .mountlint.yaml <<'EOC'
+rules:
+  ML999: off
+  ML201:
+    severity: loud
+    exclude_services:
+      - service: cache
+  ML202: [1]
+colour: always
+secret_files: ["(unclosed", '\.vault$']
+sensitive_paths: "^/srv"
+required_volume_labels:
+  backup: "[a-"
+selinux: maybe
+EOC
+expect "every mistake, with its place" 3 "" \
+'.mountlint.yaml:2:3: error: unknown rule "ML999"
+.mountlint.yaml:4:15: error: unknown severity "loud": use error, warning, info or off
+.mountlint.yaml:6:9: error: an exclusion needs a service and a reason
+.mountlint.yaml:7:10: error: "ML202" must be a mapping
+.mountlint.yaml:8:1: error: unknown key "colour"
+.mountlint.yaml:9:26: error: bad pattern "(unclosed": missing closing parenthesis
+.mountlint.yaml:10:18: error: "sensitive_paths" must be a list
+.mountlint.yaml:12:15: error: bad pattern "[a-": missing terminating ] for character class
+.mountlint.yaml:13:10: error: "selinux" must be true or false, not "maybe"
+' ml ok.sh
+
+mkdir -p sub/deeper
+printf '#!/bin/sh\necho hi\n' > sub/deeper/ok.sh
+expect "found from a subdirectory upward" 3 "" \
+'.mountlint.yaml:2:3: error: unknown rule "ML999"
+.mountlint.yaml:4:15: error: unknown severity "loud": use error, warning, info or off
+.mountlint.yaml:6:9: error: an exclusion needs a service and a reason
+.mountlint.yaml:7:10: error: "ML202" must be a mapping
+.mountlint.yaml:8:1: error: unknown key "colour"
+.mountlint.yaml:9:26: error: bad pattern "(unclosed": missing closing parenthesis
+.mountlint.yaml:10:18: error: "sensitive_paths" must be a list
+.mountlint.yaml:12:15: error: bad pattern "[a-": missing terminating ] for character class
+.mountlint.yaml:13:10: error: "selinux" must be true or false, not "maybe"
+' ml sub/deeper/ok.sh
+
+expect "--no-config ignores it" 0 "" "" ml --no-config ok.sh
+
+printf 'rules:\n  ML201: off\n' > good.yaml
+expect "--config names another" 0 "" "" ml --config good.yaml ok.sh
+
+expect "--config of a missing file" 3 "" \
+'missing.yaml: error: cannot read the configuration: No such file or directory
+' ml --config missing.yaml ok.sh
+
+printf 'rules: [\n' > broken.yaml
+expect "--config of invalid YAML" 3 "" \
+'broken.yaml:2:1: error: did not find expected node content
+' ml --config broken.yaml ok.sh
+
+printf '' > empty.yaml
+expect "an empty configuration is fine" 0 "" "" ml --config empty.yaml ok.sh
+
+finish config
