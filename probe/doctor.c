@@ -217,6 +217,8 @@ int doctor_connect(struct doctor *d)
 	}
 	if (rc)
 		return doctor_engine_failed(d, rc);
+	if (!d->json)
+		return 0;
 	eng = cJSON_CreateObject();
 	cJSON_AddStringToObject(eng, "host", d->engine.host);
 	cJSON_AddStringToObject(eng, "api_version", d->engine.api);

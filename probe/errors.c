@@ -14,7 +14,7 @@ static const struct pasted_error table[] = {
 	{ "volume-in-use", "volume is in use", NULL, PASTED_VOLUME_IN_USE,
 	  "the engine refuses to remove a volume while any container that "
 	  "mounts it exists, running, stopped or only created",
-	  "ML203",
+	  NULL,
 	  "remove the containers that hold it first (mountlint doctor "
 	  "--volume NAME lists them)" },
 	{ "no-space", "no space left on device", NULL, PASTED_NO_SPACE,

@@ -48,6 +48,7 @@ run_part config sh tests/config.sh "$build/mountlint"
 run_part formats sh tests/formats.sh "$build/mountlint"
 run_part rules.md sh tests/rulesmd.sh "$build/mountlint"
 run_part precommit sh tests/precommit.sh "$build/mountlint"
+run_part doctor sh tests/doctor.sh "$build/mountlint"
 
 echo "$total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]
