@@ -34,7 +34,7 @@ static size_t count_findings(const char *dir, const struct rule *r,
 	struct settings settings = settings_default;
 	struct lint_opts o = { .settings = &settings,
 			       .stdin_kind = INPUT_SNIFF };
-	struct lint_result res = { 0, 0 };
+	struct lint_result res = { .files = 0 };
 	struct findings f;
 	size_t n = 0;
 	FILE *fp = fopen(path, "w");
