@@ -1,14 +1,67 @@
 /*
- * ML105 duplicate-mount-target: two mounts of one container on the same target.
+ * ML105 duplicate-mount-target: two mounts of one container on the same
+ * target.
+ *
+ * Docker refuses to create such a container ("Duplicate mount point");
+ * Compose reports it only when the service starts. Targets are compared
+ * after cleaning, so "/data" and "/data/" are one. Secrets and configs
+ * count: their targets are mounts too.
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "../lint/finding.h"
+#include "../lint/mem.h"
 #include "../lint/rule.h"
 #include "../lint/banned.h"
 
+/* Index of the first mount before `before` on the same clean target. */
+static size_t first_on(char *const *clean, size_t before)
+{
+	for (size_t i = 0; i < before; i++)
+		if (clean[i] && !strcmp(clean[i], clean[before]))
+			return i;
+	return before;
+}
+
+static void report(const struct container *c, const struct mount *first,
+		   const struct mount *second, const char *target,
+		   struct findings *out)
+{
+	finding_add(out, "ML105", SEV_OFF, mount_loc(second, MF_ENTRY),
+		    c->name,
+		    "remove one of the two mounts, or give one another target",
+		    "duplicate mount target \"%s\": \"%s\" is already "
+		    "mounted there, and Docker refuses to create the container",
+		    target, first->raw ? first->raw : target);
+}
+
+static void check_container(const struct container *c, struct findings *out)
+{
+	char **clean;
+
+	if (c->n_mounts < 2)
+		return;
+	clean = xcalloc(c->n_mounts, sizeof(*clean));
+	for (size_t i = 0; i < c->n_mounts; i++) {
+		size_t j;
+
+		if (!c->mounts[i].target)
+			continue;
+		clean[i] = path_clean(c->mounts[i].target);
+		j = first_on(clean, i);
+		if (j < i)
+			report(c, &c->mounts[j], &c->mounts[i], clean[i], out);
+	}
+	for (size_t i = 0; i < c->n_mounts; i++)
+		free(clean[i]);
+	free(clean);
+}
+
 static void check(const struct unit *u, struct findings *out)
 {
-	(void)u;
-	(void)out;
+	for (size_t i = 0; i < u->n_containers; i++)
+		check_container(&u->containers[i], out);
 }
 
 const struct rule rule_ml105 = {
@@ -17,9 +70,26 @@ const struct rule rule_ml105 = {
 	.severity = SEV_ERROR,
 	.applies = APPLIES_COMPOSE | APPLIES_RUN,
 	.summary = "two mounts of one container on the same target",
-	.rationale = "",
-	.bad = "",
-	.good = "",
-	.fix = "",
+	.rationale = "A container path can hold only one mount. Docker refuses "
+		"to create a container with two mounts on one target "
+		"(\"Duplicate mount point\"), and Compose fails only when the "
+		"service is started. It usually means a copied line whose "
+		"target was not changed, or a tmpfs, secret or config laid over "
+		"a volume.",
+	.bad = "services:\n"
+		"  app:\n"
+		"    image: nginx:1.27\n"
+		"    volumes:\n"
+		"      - ./site:/usr/share/nginx/html:ro\n"
+		"      - ./docs:/usr/share/nginx/html/:ro\n",
+	.good = "services:\n"
+		"  app:\n"
+		"    image: nginx:1.27\n"
+		"    volumes:\n"
+		"      - ./site:/usr/share/nginx/html:ro\n"
+		"      - ./docs:/usr/share/nginx/html/docs:ro\n",
+	.fix = "Keep one mount per container path: remove the duplicate, or "
+		"give it a target of its own (a subdirectory of the first one "
+		"is fine).",
 	.check = check,
 };

@@ -1,14 +1,84 @@
 /*
- * ML109 name-looks-like-path: a named-volume source that reads like a host path.
+ * ML109 name-looks-like-path: a named-volume source that reads like a
+ * host path.
+ *
+ * Only a source starting with "/", ".", "~" (or a drive) is a bind; a
+ * bare word is the name of a volume. `nginx.conf:/etc/nginx/nginx.conf`
+ * therefore creates an empty volume called "nginx.conf" and hides the
+ * image's file behind a directory, instead of binding the file beside
+ * the compose file. A dot in the name, or a file or directory of that
+ * name beside the linted file, gives the mistake away.
  */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
 #include "../lint/finding.h"
+#include "../lint/mem.h"
 #include "../lint/rule.h"
 #include "../lint/banned.h"
 
+/* True when dir holds an entry called name; false when dir is NULL. */
+static bool exists_beside(const char *dir, const char *name)
+{
+	struct stat st;
+	char *path;
+	bool found;
+
+	if (!dir)
+		return false;
+	path = xasprintf("%s/%s", dir, name);
+	found = stat(path, &st) == 0;
+	free(path);
+	return found;
+}
+
+static void report(const struct container *c, const struct mount *m,
+		   bool beside, struct findings *out)
+{
+	const char *target = m->target ? m->target : "";
+	char fix[512];
+
+	snprintf(fix, sizeof(fix), "write it as a relative path to bind it: "
+		 "\"./%s:%s\"; if you meant a volume, give it a name without "
+		 "a dot", m->source, target);
+	if (beside)
+		finding_add(out, "ML109", SEV_OFF, mount_loc(m, MF_SOURCE),
+			    c->name, fix,
+			    "named volume \"%s\" has the name of a file or "
+			    "directory beside this file: Docker mounts an "
+			    "empty volume on \"%s\", not that path",
+			    m->source, target);
+	else
+		finding_add(out, "ML109", SEV_OFF, mount_loc(m, MF_SOURCE),
+			    c->name, fix,
+			    "named volume \"%s\" reads like a host path: Docker "
+			    "mounts an empty volume of that name on \"%s\", not "
+			    "a file or directory", m->source, target);
+}
+
+static void check_mount(const struct unit *u, const struct container *c,
+			const struct mount *m, struct findings *out)
+{
+	bool beside;
+
+	if (m->kind != MOUNT_VOLUME || !m->source || !*m->source ||
+	    strpbrk(m->source, "$`/"))
+		return;
+	beside = exists_beside(u->dir, m->source);
+	if (beside || strchr(m->source, '.'))
+		report(c, m, beside, out);
+}
+
 static void check(const struct unit *u, struct findings *out)
 {
-	(void)u;
-	(void)out;
+	for (size_t i = 0; i < u->n_containers; i++) {
+		const struct container *c = &u->containers[i];
+
+		for (size_t j = 0; j < c->n_mounts; j++)
+			check_mount(u, c, &c->mounts[j], out);
+	}
 }
 
 const struct rule rule_ml109 = {
@@ -17,9 +87,24 @@ const struct rule rule_ml109 = {
 	.severity = SEV_WARNING,
 	.applies = APPLIES_COMPOSE | APPLIES_RUN,
 	.summary = "a named-volume source that reads like a host path",
-	.rationale = "",
-	.bad = "",
-	.good = "",
-	.fix = "",
+	.rationale = "Docker and Compose treat a source as a host path only "
+		"when it starts with `/`, `.` or `~`; a bare word such as "
+		"`nginx.conf` is the name of a volume. Docker then creates an "
+		"empty volume with that name and mounts it on the target, so "
+		"the container sees an empty directory where it expected the "
+		"file from the project.",
+	.bad = "services:\n"
+		"  web:\n"
+		"    image: nginx:1.27\n"
+		"    volumes:\n"
+		"      - nginx.conf:/etc/nginx/nginx.conf:ro\n",
+	.good = "services:\n"
+		"  web:\n"
+		"    image: nginx:1.27\n"
+		"    volumes:\n"
+		"      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n",
+	.fix = "Start a host path with `./` (or `/`, `~`) so that it is "
+		"bound; name volumes with plain words and declare them under "
+		"top-level `volumes:`.",
 	.check = check,
 };

@@ -1,14 +1,178 @@
 /*
- * ML202 stateful-without-volume: a stateful image whose data directory has no volume or bind.
+ * ML202 stateful-without-volume: a stateful image whose data directory
+ * has no volume or bind.
+ *
+ * A database keeps its data in the container's writable layer unless a
+ * named volume or a bind covers its data directory: `docker rm`, `docker
+ * compose down` or recreating the container for a new image loses it.
+ * The data directory follows the image and its version (the table in
+ * rules/stateful_images.tsv, plus configuration), and variables such as
+ * PGDATA move it.
  */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "../lint/finding.h"
 #include "../lint/rule.h"
+#include "stateful.h"
 #include "../lint/banned.h"
+
+/* A mount that keeps data beyond the container: named volume or bind. */
+static bool keeps_data(const struct mount *m)
+{
+	return m->kind == MOUNT_BIND || m->kind == MOUNT_VOLUME ||
+	       m->kind == MOUNT_CLUSTER;
+}
+
+/* Mounts that look like storage but start empty in each container. */
+static bool is_scratch(const struct mount *m)
+{
+	return m->kind == MOUNT_ANON || m->kind == MOUNT_TMPFS;
+}
+
+/*
+ * The first mount of c on dir or above it that passes the filter, or
+ * NULL: a durable one (named volume, bind) or, when !durable, a scratch
+ * one. Targets are compared after cleaning.
+ */
+static const struct mount *mount_over(const struct container *c,
+				      const char *dir, bool durable)
+{
+	for (size_t i = 0; i < c->n_mounts; i++) {
+		const struct mount *m = &c->mounts[i];
+		bool within;
+		char *target;
+
+		if (!m->target || (durable ? !keeps_data(m) : !is_scratch(m)))
+			continue;
+		target = path_clean(m->target);
+		within = path_within(dir, target);
+		free(target);
+		if (within)
+			return m;
+	}
+	return NULL;
+}
+
+/*
+ * The data directory of one row for c, cleaned, after the row's
+ * environment override; NULL when the override is not known (it holds
+ * a $). The caller frees it.
+ */
+static char *data_dir(const struct container *c, const struct stateful_dir *d)
+{
+	const char *env = d->env ? kv_get(&c->env, d->env) : NULL;
+
+	if (env && *env) {
+		if (strchr(env, '$') || env[0] != '/')
+			return NULL;
+		return path_clean(env);
+	}
+	return path_clean(d->dir);
+}
+
+/*
+ * Whether some row's directory is covered (or not known); otherwise
+ * sets *missing to the last row's directory, the newest version's.
+ */
+static bool covered(const struct container *c, const struct stateful_dirs *l,
+		    char **missing)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		char *dir = data_dir(c, &l->items[i]);
+
+		if (!dir || mount_over(c, dir, true)) {
+			free(dir);
+			return true;
+		}
+		free(*missing);
+		*missing = dir;
+	}
+	return false;
+}
+
+/* A short volume name from the image: "postgres-data", "server-data". */
+static const char *volume_stem(const struct image_ref *r)
+{
+	const char *slash = strrchr(r->name, '/');
+
+	return slash ? slash + 1 : r->name;
+}
+
+static const char *why(const struct container *c, enum severity sev)
+{
+	if (c->remove)
+		return "--rm removes the container, and the data with it, when "
+		       "it stops";
+	if (sev == SEV_INFO)
+		return "fine for a cache, but anything else it holds is lost "
+		       "with the container";
+	return "the data is lost when the container is removed or recreated";
+}
+
+static void report(const struct container *c, const struct image_ref *r,
+		   const char *dir, enum severity sev, struct findings *out)
+{
+	const struct mount *weak = mount_over(c, dir, false);
+	const char *stem = volume_stem(r);
+	char fix[512];
+
+	if (c->origin == ORIGIN_COMPOSE)
+		snprintf(fix, sizeof(fix), "mount a named volume there: "
+			 "\"%s-data:%s\" under the service's volumes, and "
+			 "declare \"%s-data\" under top-level volumes",
+			 stem, dir, stem);
+	else
+		snprintf(fix, sizeof(fix), "mount a named volume there: "
+			 "\"-v %s-data:%s\"", stem, dir);
+
+	if (weak)
+		finding_add(out, "ML202", sev, &c->image_loc, c->name, fix,
+			    "only %s on \"%s\", where \"%s\" keeps its data: "
+			    "a new container starts empty; %s",
+			    weak->kind == MOUNT_ANON ? "an anonymous volume" :
+			    "a tmpfs", dir, c->image,
+			    why(c, sev));
+	else
+		finding_add(out, "ML202", sev, &c->image_loc, c->name, fix,
+			    "no volume on \"%s\", where \"%s\" keeps its data: "
+			    "%s", dir, c->image, why(c, sev));
+}
+
+/* The severity: the table's (the newest row's), info with --rm. */
+static enum severity severity_of(const struct container *c,
+				 const struct stateful_dirs *l)
+{
+	if (c->remove)
+		return SEV_INFO;
+	return l->items[l->n - 1].severity;
+}
+
+static void check_container(const struct unit *u, const struct container *c,
+			    struct findings *out)
+{
+	struct image_ref r;
+	struct stateful_dirs l = { 0 };
+	char *missing = NULL;
+
+	/* --volumes-from may bring the data volume from another container */
+	if (!c->image || c->n_volumes_from > 0)
+		return;
+	if (image_ref_parse(&r, c->image))
+		return;
+	stateful_lookup(&l, &r, c->image, u->settings);
+	if (l.n > 0 && !covered(c, &l, &missing))
+		report(c, &r, missing, severity_of(c, &l), out);
+	free(missing);
+	stateful_dirs_release(&l);
+	image_ref_release(&r);
+}
 
 static void check(const struct unit *u, struct findings *out)
 {
-	(void)u;
-	(void)out;
+	for (size_t i = 0; i < u->n_containers; i++)
+		check_container(u, &u->containers[i], out);
 }
 
 const struct rule rule_ml202 = {
@@ -17,9 +181,30 @@ const struct rule rule_ml202 = {
 	.severity = SEV_ERROR,
 	.applies = APPLIES_COMPOSE | APPLIES_RUN,
 	.summary = "a stateful image whose data directory has no volume or bind",
-	.rationale = "",
-	.bad = "",
-	.good = "",
-	.fix = "",
+	.rationale = "A database, queue, search engine or registry writes its "
+		"data into the container's own writable layer unless a named "
+		"volume or a bind covers its data directory. That layer goes "
+		"with the container: `docker rm`, `docker compose down`, or "
+		"recreating the container for a new image version loses every "
+		"row. An anonymous volume or a tmpfs does not help: a new "
+		"container gets a new, empty one.",
+	.bad = "services:\n"
+		"  db:\n"
+		"    image: postgres:16\n"
+		"    environment:\n"
+		"      POSTGRES_PASSWORD: example\n",
+	.good = "services:\n"
+		"  db:\n"
+		"    image: postgres:16\n"
+		"    environment:\n"
+		"      POSTGRES_PASSWORD: example\n"
+		"    volumes:\n"
+		"      - pgdata:/var/lib/postgresql/data\n"
+		"volumes:\n"
+		"  pgdata:\n",
+	.fix = "Mount a named volume (or a bind) on the image's data directory "
+		"or a directory above it, for example "
+		"`pgdata:/var/lib/postgresql/data` for postgres up to 17 and "
+		"`pgdata:/var/lib/postgresql` from 18 on.",
 	.check = check,
 };

@@ -1,14 +1,177 @@
 /*
- * ML204 volume-missing-label: a named volume without the labels the configuration requires.
+ * ML204 volume-missing-label: a named volume without the labels the
+ * configuration requires.
+ *
+ * Backup jobs, retention policies and prune filters select volumes by
+ * label (`docker volume ls --filter label=backup`). A volume created
+ * without the label is silently left out of the backup. Compose:
+ * the top-level volumes (external ones are made elsewhere). Scripts:
+ * each named volume their containers use, with the labels of its
+ * `--mount volume-label=` and its `docker volume create --label`.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "../lint/finding.h"
+#include "../lint/match.h"
 #include "../lint/rule.h"
+#include "../lint/settings.h"
 #include "../lint/banned.h"
+
+/* Which required label a set of labels fails, and how. */
+struct lack {
+	const char *key;
+	const char *pattern;	/* its value pattern, or NULL */
+	const char *value;	/* the value found when it did not match */
+};
+
+static const char *label_in(const struct kv_list *a, const struct kv_list *b,
+			    const char *key)
+{
+	const char *v = b ? kv_get(b, key) : NULL;
+
+	return v ? v : kv_get(a, key);
+}
+
+/*
+ * Checks labels a (and b, which wins, when not NULL) against the
+ * settings; returns true and fills *l for the first label that fails.
+ */
+static bool lacks_label(const struct settings *s, const struct kv_list *a,
+			const struct kv_list *b, struct lack *l)
+{
+	for (size_t i = 0; i < s->n_required_labels; i++) {
+		const char *pattern = s->required_label_values ?
+				      s->required_label_values[i] : NULL;
+		const char *v = label_in(a, b, s->required_labels[i]);
+
+		if (v && (!pattern || match_pattern(pattern, v)))
+			continue;
+		l->key = s->required_labels[i];
+		l->pattern = pattern;
+		l->value = v;
+		return true;
+	}
+	return false;
+}
+
+/* "a \"backup\" label", or one whose value matches the pattern. */
+static void wanted(const struct lack *l, char *buf, size_t size)
+{
+	if (l->pattern)
+		snprintf(buf, size, "a \"%s\" label whose value matches \"%s\"",
+			 l->key, l->pattern);
+	else
+		snprintf(buf, size, "a \"%s\" label", l->key);
+}
+
+static void report(struct findings *out, const struct loc *at,
+		   const char *service, const char *volume,
+		   const struct lack *l, const char *fix)
+{
+	if (l->value)
+		finding_add(out, "ML204", SEV_OFF, at, service, fix,
+			    "volume \"%s\" has label \"%s=%s\", whose value "
+			    "does not match \"%s\": tools that select volumes "
+			    "by it skip this one", volume, l->key, l->value,
+			    l->pattern);
+	else
+		finding_add(out, "ML204", SEV_OFF, at, service, fix,
+			    "volume \"%s\" has no \"%s\" label: backups and "
+			    "policies that select volumes by label skip it",
+			    volume, l->key);
+}
+
+static void check_compose(const struct unit *u, struct findings *out)
+{
+	for (size_t i = 0; i < u->n_volumes; i++) {
+		const struct volume *v = &u->volumes[i];
+		char want[256], fix[512];
+		struct lack l;
+
+		if (v->external || !lacks_label(u->settings, &v->labels, NULL,
+						&l))
+			continue;
+		wanted(&l, want, sizeof(want));
+		snprintf(fix, sizeof(fix), "add %s under the volume's "
+			 "\"labels:\"", want);
+		report(out, &v->loc, NULL, v->name, &l, fix);
+	}
+}
+
+/* The last `docker volume create NAME` of the script, or NULL. */
+static const struct volcmd *creation(const struct unit *u, const char *name)
+{
+	const struct volcmd *found = NULL;
+
+	for (size_t i = 0; i < u->n_volcmds; i++)
+		if (u->volcmds[i].kind == VOLCMD_VOLUME_CREATE &&
+		    u->volcmds[i].name && !strcmp(u->volcmds[i].name, name))
+			found = &u->volcmds[i];
+	return found;
+}
+
+/* True when an earlier mount of the unit used the same volume. */
+static bool seen_before(const struct unit *u, const struct mount *m)
+{
+	for (size_t i = 0; i < u->n_containers; i++) {
+		const struct container *c = &u->containers[i];
+
+		for (size_t j = 0; j < c->n_mounts; j++) {
+			const struct mount *o = &c->mounts[j];
+
+			if (o == m)
+				return false;
+			if (o->kind == MOUNT_VOLUME && o->source &&
+			    !strcmp(o->source, m->source))
+				return true;
+		}
+	}
+	return false;
+}
+
+static void check_script_mount(const struct unit *u,
+			       const struct container *c,
+			       const struct mount *m, struct findings *out)
+{
+	const struct volcmd *vc;
+	char want[256], fix[512];
+	struct lack l;
+
+	if (m->kind != MOUNT_VOLUME || !m->source ||
+	    strpbrk(m->source, "$`") || seen_before(u, m))
+		return;
+	vc = creation(u, m->source);
+	if (!lacks_label(u->settings, &m->labels, vc ? &vc->labels : NULL,
+			 &l))
+		return;
+	wanted(&l, want, sizeof(want));
+	if (vc) {
+		snprintf(fix, sizeof(fix), "give \"volume create %s\" %s "
+			 "(--label %s=...)", m->source, want, l.key);
+		report(out, &vc->loc, c->name, m->source, &l, fix);
+		return;
+	}
+	snprintf(fix, sizeof(fix), "create it first with %s: "
+		 "\"docker volume create --label %s=... %s\"", want, l.key,
+		 m->source);
+	report(out, mount_loc(m, MF_SOURCE), c->name, m->source, &l, fix);
+}
 
 static void check(const struct unit *u, struct findings *out)
 {
-	(void)u;
-	(void)out;
+	if (u->settings->n_required_labels == 0)
+		return;
+	if (u->kind == UNIT_COMPOSE) {
+		check_compose(u, out);
+		return;
+	}
+	for (size_t i = 0; i < u->n_containers; i++) {
+		const struct container *c = &u->containers[i];
+
+		for (size_t j = 0; j < c->n_mounts; j++)
+			check_script_mount(u, c, &c->mounts[j], out);
+	}
 }
 
 const struct rule rule_ml204 = {
@@ -17,9 +180,30 @@ const struct rule rule_ml204 = {
 	.severity = SEV_INFO,
 	.applies = APPLIES_COMPOSE | APPLIES_SCRIPT,
 	.summary = "a named volume without the labels the configuration requires",
-	.rationale = "",
-	.bad = "",
-	.good = "",
-	.fix = "",
+	.rationale = "Backup jobs, retention policies and prune filters select "
+		"volumes by label (`docker volume ls --filter label=backup`). "
+		"A volume made without the label is silently left out: its "
+		"data is not backed up, or a filtered prune treats it as "
+		"scratch. The required labels come from the configuration; by "
+		"default a `backup` label.",
+	.bad = "services:\n"
+		"  db:\n"
+		"    image: postgres:17\n"
+		"    volumes:\n"
+		"      - pgdata:/var/lib/postgresql/data\n"
+		"volumes:\n"
+		"  pgdata:\n",
+	.good = "services:\n"
+		"  db:\n"
+		"    image: postgres:17\n"
+		"    volumes:\n"
+		"      - pgdata:/var/lib/postgresql/data\n"
+		"volumes:\n"
+		"  pgdata:\n"
+		"    labels:\n"
+		"      backup: daily\n",
+	.fix = "Label the volume: `labels:` under the compose volume, "
+		"`docker volume create --label backup=daily NAME` before a "
+		"script uses it, or `volume-label=backup=daily` in `--mount`.",
 	.check = check,
 };
