@@ -36,6 +36,22 @@ static void report(const struct container *c, const struct mount *first,
 		    target, first->raw ? first->raw : target);
 }
 
+static bool loc_before(const struct loc *a, const struct loc *b)
+{
+	return a->line < b->line || (a->line == b->line && a->col < b->col);
+}
+
+/* Reports the later of the two entries, as written in the input. */
+static void report_pair(const struct container *c, const struct mount *a,
+			const struct mount *b, const char *target,
+			struct findings *out)
+{
+	if (loc_before(mount_loc(b, MF_ENTRY), mount_loc(a, MF_ENTRY)))
+		report(c, b, a, target, out);
+	else
+		report(c, a, b, target, out);
+}
+
 static void check_container(const struct container *c, struct findings *out)
 {
 	char **clean;
@@ -51,7 +67,8 @@ static void check_container(const struct container *c, struct findings *out)
 		clean[i] = path_clean(c->mounts[i].target);
 		j = first_on(clean, i);
 		if (j < i)
-			report(c, &c->mounts[j], &c->mounts[i], clean[i], out);
+			report_pair(c, &c->mounts[j], &c->mounts[i], clean[i],
+				    out);
 	}
 	for (size_t i = 0; i < c->n_mounts; i++)
 		free(clean[i]);

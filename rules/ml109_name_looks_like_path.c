@@ -34,15 +34,33 @@ static bool exists_beside(const char *dir, const char *name)
 	return found;
 }
 
+/* How to write the same mount as a bind of the path beside the file. */
+static void make_fix(const struct container *c, const struct mount *m,
+		     bool beside, char *fix, size_t size)
+{
+	const char *target = m->target ? m->target : "";
+	const char *or_volume = beside ? "" :
+		"; if you meant a volume, name it without a dot";
+
+	if (m->syntax == SYNTAX_LONG && c->origin == ORIGIN_COMPOSE)
+		snprintf(fix, size, "make it a bind: \"type: bind\" and "
+			 "\"source: ./%s\"%s", m->source, or_volume);
+	else if (m->syntax == SYNTAX_LONG)
+		snprintf(fix, size, "make it a bind: \"type=bind,"
+			 "source=./%s,target=%s\"%s", m->source, target,
+			 or_volume);
+	else
+		snprintf(fix, size, "write it as a relative path to bind it: "
+			 "\"./%s:%s\"%s", m->source, target, or_volume);
+}
+
 static void report(const struct container *c, const struct mount *m,
 		   bool beside, struct findings *out)
 {
 	const char *target = m->target ? m->target : "";
 	char fix[512];
 
-	snprintf(fix, sizeof(fix), "write it as a relative path to bind it: "
-		 "\"./%s:%s\"; if you meant a volume, give it a name without "
-		 "a dot", m->source, target);
+	make_fix(c, m, beside, fix, sizeof(fix));
 	if (beside)
 		finding_add(out, "ML109", SEV_OFF, mount_loc(m, MF_SOURCE),
 			    c->name, fix,

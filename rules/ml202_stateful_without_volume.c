@@ -92,12 +92,28 @@ static bool covered(const struct container *c, const struct stateful_dirs *l,
 	return false;
 }
 
-/* A short volume name from the image: "postgres-data", "server-data". */
-static const char *volume_stem(const struct image_ref *r)
+/*
+ * A volume name from the image: "postgres" for "postgres",
+ * "clickhouse" for "clickhouse/clickhouse-server", "mssql" for
+ * "mssql/server". Written into buf.
+ */
+static void volume_stem(const struct image_ref *r, char *buf, size_t size)
 {
-	const char *slash = strrchr(r->name, '/');
+	const char *name = r->name, *slash = strrchr(name, '/');
+	const char *start = slash ? slash + 1 : name;
+	size_t n = strlen(start);
 
-	return slash ? slash + 1 : r->name;
+	if (n > 7 && !strcmp(start + n - 7, "-server"))
+		n -= 7;
+	if (slash && n == 6 && !strncmp(start, "server", 6)) {
+		const char *prev = slash;
+
+		while (prev > name && prev[-1] != '/')
+			prev--;
+		start = prev;
+		n = (size_t)(slash - prev);
+	}
+	snprintf(buf, size, "%.*s", (int)n, start);
 }
 
 static const char *why(const struct container *c, enum severity sev)
@@ -111,13 +127,36 @@ static const char *why(const struct container *c, enum severity sev)
 	return "the data is lost when the container is removed or recreated";
 }
 
-static void report(const struct container *c, const struct image_ref *r,
-		   const char *dir, enum severity sev, struct findings *out)
+/*
+ * The data directory of another version of the image that c mounts a
+ * volume on (postgres 18 moved its directory), or NULL. The caller frees
+ * it.
+ */
+static char *other_version_dir(const struct unit *u, const struct container *c,
+			       const struct image_ref *r)
+{
+	struct image_ref any = *r;
+	struct stateful_dirs all = { 0 };
+	char *found = NULL;
+
+	any.has_version = false;
+	stateful_lookup(&all, &any, c->image, u->settings);
+	for (size_t i = 0; i < all.n && !found; i++)
+		if (mount_over(c, all.items[i].dir, true))
+			found = path_clean(all.items[i].dir);
+	stateful_dirs_release(&all);
+	return found;
+}
+
+static void report(const struct unit *u, const struct container *c,
+		   const struct image_ref *r, const char *dir,
+		   enum severity sev, struct findings *out)
 {
 	const struct mount *weak = mount_over(c, dir, false);
-	const char *stem = volume_stem(r);
-	char fix[512];
+	char *other = weak ? NULL : other_version_dir(u, c, r);
+	char stem[64], fix[512];
 
+	volume_stem(r, stem, sizeof(stem));
 	if (c->origin == ORIGIN_COMPOSE)
 		snprintf(fix, sizeof(fix), "mount a named volume there: "
 			 "\"%s-data:%s\" under the service's volumes, and "
@@ -132,12 +171,17 @@ static void report(const struct container *c, const struct image_ref *r,
 			    "only %s on \"%s\", where \"%s\" keeps its data: "
 			    "a new container starts empty; %s",
 			    weak->kind == MOUNT_ANON ? "an anonymous volume" :
-			    "a tmpfs", dir, c->image,
-			    why(c, sev));
+			    "a tmpfs", dir, c->image, why(c, sev));
+	else if (other)
+		finding_add(out, "ML202", sev, &c->image_loc, c->name, fix,
+			    "no volume on \"%s\", where \"%s\" keeps its data "
+			    "(\"%s\" is where other versions keep it): %s",
+			    dir, c->image, other, why(c, sev));
 	else
 		finding_add(out, "ML202", sev, &c->image_loc, c->name, fix,
 			    "no volume on \"%s\", where \"%s\" keeps its data: "
 			    "%s", dir, c->image, why(c, sev));
+	free(other);
 }
 
 /* The severity: the table's (the newest row's), info with --rm. */
@@ -163,7 +207,7 @@ static void check_container(const struct unit *u, const struct container *c,
 		return;
 	stateful_lookup(&l, &r, c->image, u->settings);
 	if (l.n > 0 && !covered(c, &l, &missing))
-		report(c, &r, missing, severity_of(c, &l), out);
+		report(u, c, &r, missing, severity_of(c, &l), out);
 	free(missing);
 	stateful_dirs_release(&l);
 	image_ref_release(&r);

@@ -152,9 +152,15 @@ static void check_script_mount(const struct unit *u,
 		report(out, &vc->loc, c->name, m->source, &l, fix);
 		return;
 	}
-	snprintf(fix, sizeof(fix), "create it first with %s: "
-		 "\"docker volume create --label %s=... %s\"", want, l.key,
-		 m->source);
+	if (m->syntax == SYNTAX_LONG)
+		snprintf(fix, sizeof(fix), "give it %s: add "
+			 "\"volume-label=%s=...\" to --mount, or create it "
+			 "first with \"docker volume create --label %s=... %s\"",
+			 want, l.key, l.key, m->source);
+	else
+		snprintf(fix, sizeof(fix), "create it first with %s: "
+			 "\"docker volume create --label %s=... %s\"", want,
+			 l.key, m->source);
 	report(out, mount_loc(m, MF_SOURCE), c->name, m->source, &l, fix);
 }
 

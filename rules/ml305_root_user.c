@@ -72,8 +72,8 @@ static bool writable_dir_bind(const struct mount *m)
 static void explicit_root(const struct container *c, struct findings *out)
 {
 	const char *fix = c->origin == ORIGIN_COMPOSE ?
-		"run as an unprivileged user: \"user: \\\"1000:1000\\\"\", "
-		"or the user the image provides" :
+		"run as an unprivileged user: \"user: 1000:1000\", or the "
+		"user the image provides" :
 		"run as an unprivileged user: \"--user 1000:1000\", or the "
 		"user the image provides";
 
@@ -89,8 +89,8 @@ static void implicit_root(const struct container *c, const struct mount *m,
 	const char *fix = c->origin == ORIGIN_COMPOSE ?
 		"set \"user:\" to your host uid and gid (\"1000:1000\"), or "
 		"mount the directory read-only" :
-		"add \"--user \\\"$(id -u):$(id -g)\\\"\", or mount the "
-		"directory read-only";
+		"add --user \"$(id -u):$(id -g)\", or mount the directory "
+		"read-only";
 
 	finding_add(out, "ML305", SEV_INFO, &c->image_loc, c->name, fix,
 		    "no user set, so \"%s\" runs as the image's user, often "
