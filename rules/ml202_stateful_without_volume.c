@@ -72,6 +72,16 @@ static char *data_dir(const struct container *c, const struct stateful_dir *d)
 	return path_clean(d->dir);
 }
 
+/* A volume or bind whose target is behind a variable may be anywhere. */
+static bool unknown_target(const struct container *c)
+{
+	for (size_t i = 0; i < c->n_mounts; i++)
+		if (keeps_data(&c->mounts[i]) && c->mounts[i].target &&
+		    strpbrk(c->mounts[i].target, "$`"))
+			return true;
+	return false;
+}
+
 /*
  * Whether some row's directory is covered (or not known); otherwise
  * sets *missing to the last row's directory, the newest version's.
@@ -79,6 +89,8 @@ static char *data_dir(const struct container *c, const struct stateful_dir *d)
 static bool covered(const struct container *c, const struct stateful_dirs *l,
 		    char **missing)
 {
+	if (unknown_target(c))
+		return true;
 	for (size_t i = 0; i < l->n; i++) {
 		char *dir = data_dir(c, &l->items[i]);
 

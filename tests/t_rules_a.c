@@ -283,6 +283,8 @@ static void test_ml202(void)
 		"PGDATA moves the data directory");
 	T_CHECK(!ml202_one("postgres:16", "PGDATA=/pgdata/data", "pg",
 			   "/pgdata", MOUNT_VOLUME), "PGDATA covered");
+	T_CHECK(!ml202_one("postgres:16", NULL, "pg", "${PGDATA}",
+			   MOUNT_VOLUME), "a target behind a variable");
 	x = ml202_one("redis:7-alpine", NULL, NULL, NULL, MOUNT_VOLUME);
 	T_CHECK(x && x->severity == SEV_INFO, "redis is info");
 	x = ml202_one("mcr.microsoft.com/mssql/server:2022-latest", NULL,
