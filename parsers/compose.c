@@ -1,11 +1,686 @@
 #include "compose.h"
 
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mountspec.h"
+#include "yaml_doc.h"
+#include "../lint/mem.h"
 #include "../lint/banned.h"
 
+/* Nested keys of a long-syntax mount deeper than this are not read. */
+#define LONG_SYNTAX_DEPTH 3
+
+struct reader {
+	struct unit *u;
+	struct findings *out;
+	bool shape_failed;	/* ML005 reported */
+};
+
+static const char *kind_name(const struct ynode *n)
+{
+	if (ynode_is_null(n))
+		return "null";
+	switch (n->kind) {
+	case YNODE_SCALAR:
+		return "a string";
+	case YNODE_SEQ:
+		return "a list";
+	default:
+		return "a mapping";
+	}
+}
+
+/* ML005: `what` holds n, of the wrong type, where `want` is needed. */
+static void shape(struct reader *r, const struct ynode *n,
+		  const char *service, const char *what, const char *want)
+{
+	char *fix = xasprintf("write %s as %s", what, want);
+
+	finding_add(r->out, "ML005", SEV_OFF, &n->loc, service, fix,
+		    "wrong type for %s: it is %s, and Compose needs %s",
+		    what, kind_name(n), want);
+	free(fix);
+	r->shape_failed = true;
+}
+
+static bool is_scalar(const struct ynode *n)
+{
+	return n->kind == YNODE_SCALAR && !ynode_is_null(n);
+}
+
+/* True when a scalar holds a `$` that is not `$$`: its value is not known
+ * before interpolation. */
+static bool interpolated(const struct ynode *n)
+{
+	const char *s = n->kind == YNODE_SCALAR ? n->text : "";
+
+	for (; *s; s++) {
+		if (*s == '$' && s[1] == '$')
+			s++;
+		else if (*s == '$')
+			return true;
+	}
+	return false;
+}
+
+/* Reads a boolean key; false when it is null or interpolated. */
+static bool read_bool(struct reader *r, const struct container *c,
+		      const struct ynode *key, const struct ynode *v)
+{
+	bool b = false;
+	char *what;
+
+	if (ynode_is_null(v) || interpolated(v) || !ynode_bool(v, &b))
+		return b;
+	what = xasprintf("\"%s\"", key->text);
+	shape(r, v, c->name, what, "a boolean");
+	free(what);
+	return false;
+}
+
+/* A scalar's text, copied; NULL after ML005 when it is not a scalar. */
+static char *read_string(struct reader *r, const struct container *c,
+			 const struct ynode *key, const struct ynode *v)
+{
+	char *what;
+
+	if (v->kind == YNODE_SCALAR)
+		return ynode_is_null(v) ? NULL : xstrdup(v->text);
+	what = xasprintf("\"%s\"", key->text);
+	shape(r, v, c ? c->name : NULL, what, "a string");
+	free(what);
+	return NULL;
+}
+
+/*
+ * A list of scalars: calls each(item) for every item. A lone string
+ * counts as a list of one when `one_ok`. Null is an empty list.
+ */
+static void each_string(struct reader *r, struct container *c,
+			const struct ynode *key, const struct ynode *v,
+			bool one_ok,
+			void (*each)(struct reader *, struct container *,
+				     const struct ynode *))
+{
+	char *what = xasprintf("\"%s\"", key->text);
+	char *item = xasprintf("an item of \"%s\"", key->text);
+
+	if (one_ok && is_scalar(v))
+		each(r, c, v);
+	else if (!ynode_is_null(v) && v->kind != YNODE_SEQ)
+		shape(r, v, c->name, what, "a list");
+	for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++) {
+		if (is_scalar(v->items[i]))
+			each(r, c, v->items[i]);
+		else
+			shape(r, v->items[i], c->name, item, "a string");
+	}
+	free(what);
+	free(item);
+}
+
+static struct spec_ctx mount_ctx(struct reader *r, const struct container *c)
+{
+	struct spec_ctx ctx = { r->out, c->name, DIALECT_COMPOSE, true };
+
+	return ctx;
+}
+
+/* Adds m to c, which takes it over. */
+static void add_mount(struct container *c, const struct mount *m)
+{
+	*container_add_mount(c) = *m;
+}
+
+/* key=value into l; a lone key has no value. */
+static void add_pair(struct kv_list *l, const char *text, const struct loc *at)
+{
+	const char *eq = strchr(text, '=');
+	char *key = eq ? xstrndup(text, (size_t)(eq - text)) : xstrdup(text);
+
+	kv_add(l, key, eq ? eq + 1 : NULL)->loc = *at;
+	free(key);
+}
+
+/*
+ * A mapping of scalars, or a list of `key=value` strings, into l (as
+ * Compose reads environment and labels).
+ */
+static void read_pairs(struct reader *r, const char *service,
+		       const char *name, const struct ynode *v,
+		       struct kv_list *l)
+{
+	char *what = xasprintf("\"%s\"", name);
+	char *item = xasprintf("an item of \"%s\"", name);
+
+	for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++) {
+		if (is_scalar(v->items[i]))
+			add_pair(l, v->items[i]->text, &v->items[i]->loc);
+		else
+			shape(r, v->items[i], service, item,
+			      "a \"key=value\" string");
+	}
+	for (size_t i = 0; i < ynode_pairs(v); i++) {
+		const struct ynode *k = ynode_key(v, i);
+		const struct ynode *val = ynode_value(v, i);
+
+		if (k->kind != YNODE_SCALAR || val->kind != YNODE_SCALAR) {
+			shape(r, k->kind != YNODE_SCALAR ? k : val, service,
+			      item, "a string");
+			continue;
+		}
+		kv_add(l, k->text, ynode_is_null(val) ? NULL : val->text)
+			->loc = k->loc;
+	}
+	if (v->kind == YNODE_SCALAR && !ynode_is_null(v))
+		shape(r, v, service, what, "a list or a mapping");
+	free(what);
+	free(item);
+}
+
+/* Service keys, one function each. */
+
+static void svc_image(struct reader *r, struct container *c,
+		      const struct ynode *key, const struct ynode *v)
+{
+	free(c->image);
+	c->image = read_string(r, c, key, v);
+	if (c->image)
+		c->image_loc = v->loc;
+}
+
+static void svc_user(struct reader *r, struct container *c,
+		     const struct ynode *key, const struct ynode *v)
+{
+	free(c->user);
+	c->user = read_string(r, c, key, v);
+	c->user_loc = key->loc;
+}
+
+static void svc_privileged(struct reader *r, struct container *c,
+			   const struct ynode *key, const struct ynode *v)
+{
+	c->privileged = read_bool(r, c, key, v);
+	c->privileged_loc = key->loc;
+}
+
+static void svc_read_only(struct reader *r, struct container *c,
+			  const struct ynode *key, const struct ynode *v)
+{
+	c->read_only = read_bool(r, c, key, v);
+}
+
+static void svc_api_socket(struct reader *r, struct container *c,
+			   const struct ynode *key, const struct ynode *v)
+{
+	c->use_api_socket = read_bool(r, c, key, v);
+	c->use_api_socket_loc = key->loc;
+}
+
+static void add_secopt(struct reader *r, struct container *c,
+		       const struct ynode *item)
+{
+	struct secopt *s = container_add_secopt(c);
+
+	(void)r;
+	s->text = xstrdup(item->text);
+	s->loc = item->loc;
+}
+
+static void svc_security_opt(struct reader *r, struct container *c,
+			     const struct ynode *key, const struct ynode *v)
+{
+	each_string(r, c, key, v, false, add_secopt);
+}
+
+static void add_volumes_from(struct reader *r, struct container *c,
+			     const struct ynode *item)
+{
+	struct volumes_from *f = container_add_volumes_from(c);
+
+	(void)r;
+	f->text = xstrdup(item->text);
+	f->loc = item->loc;
+}
+
+static void svc_volumes_from(struct reader *r, struct container *c,
+			     const struct ynode *key, const struct ynode *v)
+{
+	each_string(r, c, key, v, false, add_volumes_from);
+}
+
+static void svc_environment(struct reader *r, struct container *c,
+			    const struct ynode *key, const struct ynode *v)
+{
+	(void)key;
+	read_pairs(r, c->name, "environment", v, &c->env);
+}
+
+static void add_tmpfs(struct reader *r, struct container *c,
+		      const struct ynode *item)
+{
+	struct spec_ctx ctx = mount_ctx(r, c);
+	struct mount m = { 0 };
+
+	if (!mountspec_tmpfs(&m, item->text, &item->loc, &ctx))
+		add_mount(c, &m);
+}
+
+static void svc_tmpfs(struct reader *r, struct container *c,
+		      const struct ynode *key, const struct ynode *v)
+{
+	each_string(r, c, key, v, true, add_tmpfs);
+}
+
+struct fields {
+	struct spec_field *items;
+	size_t n, cap;
+};
+
+static void fields_release(struct fields *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free((char *)f->items[i].key);
+	free(f->items);
+}
+
+/* Flattens a long-syntax mapping: `bind: {propagation: x}` is the field
+ * "bind.propagation". Null values are left out, as if absent. */
+static void flatten(struct reader *r, const struct container *c,
+		    struct fields *f, const struct ynode *map,
+		    const char *prefix, int depth)
+{
+	for (size_t i = 0; i < ynode_pairs(map); i++) {
+		const struct ynode *k = ynode_key(map, i);
+		const struct ynode *v = ynode_value(map, i);
+		char *name;
+		struct spec_field *sf;
+
+		if (k->kind != YNODE_SCALAR) {
+			shape(r, k, c->name, "a key of a mount", "a string");
+			continue;
+		}
+		if (ynode_is_null(v))
+			continue;
+		name = prefix ? xasprintf("%s.%s", prefix, k->text) :
+				xstrdup(k->text);
+		if (v->kind == YNODE_MAP && depth < LONG_SYNTAX_DEPTH) {
+			flatten(r, c, f, v, name, depth + 1);
+			free(name);
+			continue;
+		}
+		sf = ARRAY_PUSH(*f);
+		sf->key = name;
+		sf->value = v->kind == YNODE_SCALAR ? v->text : NULL;
+		sf->key_loc = k->loc;
+		sf->value_loc = v->loc;
+	}
+}
+
+static void add_long_mount(struct reader *r, struct container *c,
+			   const struct ynode *map)
+{
+	struct spec_ctx ctx = mount_ctx(r, c);
+	struct fields f = { NULL, 0, 0 };
+	const struct loc *entry = ynode_pairs(map) ?
+				  &ynode_key(map, 0)->loc : &map->loc;
+	struct mount m = { 0 };
+
+	flatten(r, c, &f, map, NULL, 1);
+	if (!mountspec_long(&m, f.items, f.n, entry, &ctx))
+		add_mount(c, &m);
+	fields_release(&f);
+}
+
+static void add_volume_entry(struct reader *r, struct container *c,
+			     const struct ynode *item)
+{
+	struct spec_ctx ctx = mount_ctx(r, c);
+	struct mount m = { 0 };
+
+	if (item->kind == YNODE_MAP) {
+		add_long_mount(r, c, item);
+		return;
+	}
+	if (!is_scalar(item)) {
+		shape(r, item, c->name, "an item of \"volumes\"",
+		      "a string or a mapping");
+		return;
+	}
+	if (!mountspec_short(&m, item->text, &item->loc, &ctx))
+		add_mount(c, &m);
+}
+
+static void svc_volumes(struct reader *r, struct container *c,
+			const struct ynode *key, const struct ynode *v)
+{
+	(void)key;
+	if (ynode_is_null(v))
+		return;
+	if (v->kind != YNODE_SEQ) {
+		shape(r, v, c->name, "\"volumes\"", "a list");
+		return;
+	}
+	for (size_t i = 0; i < v->n; i++)
+		add_volume_entry(r, c, v->items[i]);
+}
+
+/* Where a secret or config lands when its target is `name` (or none). */
+static char *target_path(enum mount_kind kind, const char *name)
+{
+	if (kind == MOUNT_SECRET && name[0] != '/')
+		return xasprintf("/run/secrets/%s", name);
+	if (kind == MOUNT_CONFIG && name[0] != '/')
+		return xasprintf("/%s", name);
+	return xstrdup(name);
+}
+
+/* The long form {source, target}; the source names the file when no
+ * target is given. */
+static void read_target_map(struct reader *r, const struct container *c,
+			    struct mount *m, const struct ynode *map)
+{
+	const struct ynode *src_key = NULL, *dst_key = NULL;
+	const struct ynode *src = ynode_get(map, "source", &src_key);
+	const struct ynode *dst = ynode_get(map, "target", &dst_key);
+
+	m->at[MF_ENTRY] = ynode_pairs(map) ? ynode_key(map, 0)->loc : map->loc;
+	if (src && is_scalar(src)) {
+		m->raw = xstrdup(src->text);
+		m->at[MF_SOURCE] = src->loc;
+	} else if (src && !ynode_is_null(src)) {
+		shape(r, src, c->name, "\"source\"", "a string");
+	}
+	if (dst && is_scalar(dst)) {
+		m->target = xstrdup(dst->text);
+		m->at[MF_TARGET] = dst->loc;
+	} else if (dst && !ynode_is_null(dst)) {
+		shape(r, dst, c->name, "\"target\"", "a string");
+	}
+}
+
+static void add_target(struct reader *r, struct container *c,
+		       const struct ynode *item, enum mount_kind kind)
+{
+	struct mount m = { 0 };
+	char *target;
+
+	m.kind = kind;
+	m.syntax = SYNTAX_TARGET;
+	if (item->kind == YNODE_MAP) {
+		read_target_map(r, c, &m, item);
+	} else {
+		m.raw = xstrdup(item->text);
+		m.at[MF_ENTRY] = item->loc;
+	}
+	if (!m.target && !m.raw) {
+		mount_release(&m);
+		return;
+	}
+	target = target_path(kind, m.target ? m.target : m.raw);
+	free(m.target);
+	m.target = target;
+	if (!m.raw)
+		m.raw = xstrdup(m.target);
+	add_mount(c, &m);
+}
+
+static void read_targets(struct reader *r, struct container *c,
+			 const struct ynode *key, const struct ynode *v,
+			 enum mount_kind kind)
+{
+	char *what = xasprintf("\"%s\"", key->text);
+	char *item_what = xasprintf("an item of \"%s\"", key->text);
+
+	if (!ynode_is_null(v) && v->kind != YNODE_SEQ)
+		shape(r, v, c->name, what, "a list");
+	for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++) {
+		const struct ynode *item = v->items[i];
+
+		if (item->kind == YNODE_MAP || is_scalar(item))
+			add_target(r, c, item, kind);
+		else
+			shape(r, item, c->name, item_what,
+			      "a string or a mapping");
+	}
+	free(what);
+	free(item_what);
+}
+
+static void svc_secrets(struct reader *r, struct container *c,
+			const struct ynode *key, const struct ynode *v)
+{
+	read_targets(r, c, key, v, MOUNT_SECRET);
+}
+
+static void svc_configs(struct reader *r, struct container *c,
+			const struct ynode *key, const struct ynode *v)
+{
+	read_targets(r, c, key, v, MOUNT_CONFIG);
+}
+
+static const struct {
+	const char *key;
+	void (*read)(struct reader *, struct container *,
+		     const struct ynode *, const struct ynode *);
+} service_keys[] = {
+	{ "image", svc_image },
+	{ "user", svc_user },
+	{ "privileged", svc_privileged },
+	{ "read_only", svc_read_only },
+	{ "use_api_socket", svc_api_socket },
+	{ "security_opt", svc_security_opt },
+	{ "volumes_from", svc_volumes_from },
+	{ "environment", svc_environment },
+	{ "volumes", svc_volumes },
+	{ "tmpfs", svc_tmpfs },
+	{ "secrets", svc_secrets },
+	{ "configs", svc_configs },
+};
+
+static void read_service_key(struct reader *r, struct container *c,
+			     const struct ynode *key, const struct ynode *v)
+{
+	size_t n = sizeof(service_keys) / sizeof(*service_keys);
+
+	if (key->kind != YNODE_SCALAR)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(key->text, service_keys[i].key))
+			service_keys[i].read(r, c, key, v);
+}
+
+static void read_service(struct reader *r, const struct ynode *key,
+			 const struct ynode *svc)
+{
+	struct container *c;
+
+	if (!ynode_is_null(svc) && svc->kind != YNODE_MAP) {
+		char *what = xasprintf("service \"%s\"", key->text);
+
+		shape(r, svc, key->text, what, "a mapping");
+		free(what);
+		return;
+	}
+	c = unit_add_container(r->u, ORIGIN_COMPOSE);
+	c->engine = ENGINE_DOCKER;
+	c->name = xstrdup(key->text);
+	c->loc = key->loc;
+	c->image_loc = key->loc;
+	for (size_t i = 0; i < ynode_pairs(svc); i++)
+		read_service_key(r, c, ynode_key(svc, i), ynode_value(svc, i));
+}
+
+static void read_services(struct reader *r, const struct ynode *services)
+{
+	if (ynode_is_null(services))
+		return;
+	if (services->kind != YNODE_MAP) {
+		shape(r, services, NULL, "\"services\"", "a mapping");
+		return;
+	}
+	for (size_t i = 0; i < ynode_pairs(services); i++) {
+		const struct ynode *k = ynode_key(services, i);
+
+		if (is_scalar(k))
+			read_service(r, k, ynode_value(services, i));
+		else
+			shape(r, k, NULL, "a service name", "a string");
+	}
+}
+
+/* Top-level volumes, one function per key. */
+
+static void vol_driver(struct reader *r, struct volume *vol,
+		       const struct ynode *key, const struct ynode *v)
+{
+	vol->has_driver = true;
+	free(vol->driver);
+	vol->driver = read_string(r, NULL, key, v);
+}
+
+static void vol_driver_opts(struct reader *r, struct volume *vol,
+			    const struct ynode *key, const struct ynode *v)
+{
+	(void)key;
+	vol->has_driver_opts = true;
+	if (v->kind == YNODE_MAP)
+		read_pairs(r, NULL, "driver_opts", v, &vol->driver_opts);
+	else if (!ynode_is_null(v))
+		shape(r, v, NULL, "\"driver_opts\"", "a mapping");
+}
+
+static void vol_labels(struct reader *r, struct volume *vol,
+		       const struct ynode *key, const struct ynode *v)
+{
+	(void)key;
+	vol->has_labels = true;
+	read_pairs(r, NULL, "labels", v, &vol->labels);
+}
+
+/* `external: true`, or the legacy `external: {name: x}`. */
+static void vol_external(struct reader *r, struct volume *vol,
+			 const struct ynode *key, const struct ynode *v)
+{
+	bool b = false;
+
+	(void)key;
+	if (v->kind == YNODE_MAP)
+		b = true;
+	else if (!ynode_is_null(v) && !interpolated(v) && ynode_bool(v, &b))
+		shape(r, v, NULL, "\"external\"", "a boolean");
+	vol->external = b;
+}
+
+static const struct {
+	const char *key;
+	void (*read)(struct reader *, struct volume *,
+		     const struct ynode *, const struct ynode *);
+} volume_keys[] = {
+	{ "driver", vol_driver },
+	{ "driver_opts", vol_driver_opts },
+	{ "labels", vol_labels },
+	{ "external", vol_external },
+};
+
+static void read_volume(struct reader *r, const struct ynode *key,
+			const struct ynode *def)
+{
+	size_t n = sizeof(volume_keys) / sizeof(*volume_keys);
+	struct volume *vol = unit_add_volume(r->u);
+
+	vol->name = xstrdup(key->text);
+	vol->loc = key->loc;
+	if (!ynode_is_null(def) && def->kind != YNODE_MAP) {
+		char *what = xasprintf("volume \"%s\"", key->text);
+
+		shape(r, def, NULL, what, "a mapping");
+		free(what);
+		return;
+	}
+	for (size_t i = 0; i < ynode_pairs(def); i++) {
+		const struct ynode *k = ynode_key(def, i);
+
+		for (size_t j = 0; k->kind == YNODE_SCALAR && j < n; j++)
+			if (!strcmp(k->text, volume_keys[j].key))
+				volume_keys[j].read(r, vol, k,
+						    ynode_value(def, i));
+	}
+}
+
+static void read_volumes(struct reader *r, const struct ynode *volumes)
+{
+	if (ynode_is_null(volumes))
+		return;
+	if (volumes->kind != YNODE_MAP) {
+		shape(r, volumes, NULL, "top-level \"volumes\"", "a mapping");
+		return;
+	}
+	for (size_t i = 0; i < ynode_pairs(volumes); i++) {
+		const struct ynode *k = ynode_key(volumes, i);
+
+		if (is_scalar(k))
+			read_volume(r, k, ynode_value(volumes, i));
+		else
+			shape(r, k, NULL, "a volume name", "a string");
+	}
+}
+
+/* ML001 for a compose-named file that holds no mapping. */
+static void not_a_mapping(struct unit *u, const struct ynode *root,
+			  struct findings *out)
+{
+	struct loc start = { u->path, 1, 1, 1, 2 };
+
+	if (!root || ynode_is_null(root))
+		finding_add(out, "ML001", SEV_OFF, &start, NULL,
+			    "add a \"services\" mapping, or delete the file",
+			    "empty compose file");
+	else
+		finding_add(out, "ML001", SEV_OFF, &root->loc, NULL,
+			    "make the top level a mapping with a "
+			    "\"services\" key",
+			    "top level of a compose file is %s, not a mapping",
+			    kind_name(root));
+}
+
+static enum compose_result read_document(struct unit *u,
+					 const struct ynode *root,
+					 int compose_named,
+					 struct findings *out)
+{
+	struct reader r = { u, out, false };
+	const struct ynode *services, *volumes;
+
+	if (!root || root->kind != YNODE_MAP) {
+		if (!compose_named)
+			return COMPOSE_NOT_COMPOSE;
+		not_a_mapping(u, root, out);
+		return COMPOSE_FAILED;
+	}
+	services = ynode_get(root, "services", NULL);
+	if (!services)
+		return COMPOSE_NOT_COMPOSE;
+
+	u->kind = UNIT_COMPOSE;
+	read_services(&r, services);
+	volumes = ynode_get(root, "volumes", NULL);
+	if (volumes)
+		read_volumes(&r, volumes);
+	return r.shape_failed ? COMPOSE_FAILED : COMPOSE_OK;
+}
+
 enum compose_result compose_parse(struct unit *u, const char *text,
-				  size_t len, int empty_is_error,
+				  size_t len, int compose_named,
 				  struct findings *out)
 {
-	(void)u; (void)text; (void)len; (void)empty_is_error; (void)out;
-	return COMPOSE_NOT_COMPOSE;
+	struct ydoc d;
+	enum compose_result rc = COMPOSE_FAILED;
+
+	if (!ydoc_load(&d, text, len, u->path, out))
+		rc = read_document(u, d.root, compose_named, out);
+	ydoc_release(&d);
+	return rc;
 }

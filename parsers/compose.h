@@ -21,12 +21,18 @@ enum compose_result {
  * Parses `text` (len bytes of valid UTF-8 without NUL bytes; the caller
  * checks) as a compose file and fills u (kind UNIT_COMPOSE) with one
  * container per service and the top-level volumes. Findings of the
- * parser itself (ML001, ML002, ML005, ML101-ML104, ML107) go to out,
- * located at u->path. An empty document is reported as ML001 when
- * `empty_is_error`, else treated as not compose.
+ * parser itself (ML001, ML002, ML005, and ML101-ML104, ML107 through the
+ * mount grammar) go to out, located at u->path.
+ *
+ * `compose_named` says the file is named like a compose file
+ * (compose*.y*ml, docker-compose*.y*ml): then an empty document, or a top
+ * level that is not a mapping, is ML001; otherwise such a file is not
+ * compose. A top-level mapping without a `services` key is not compose
+ * either way. A value of the wrong type (ML005) is reported and skipped;
+ * the rest of the file is still read.
  */
 enum compose_result compose_parse(struct unit *u, const char *text,
-				  size_t len, int empty_is_error,
+				  size_t len, int compose_named,
 				  struct findings *out);
 
 #endif

@@ -1,0 +1,667 @@
+#include "yaml_doc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <yaml.h>
+
+#include "../lint/limits.h"
+#include "../lint/mem.h"
+#include "../lint/utf8.h"
+#include "../lint/banned.h"
+
+#define MERGE_TAG "tag:yaml.org,2002:merge"
+
+/*
+ * A small open-addressing table from byte strings to pointers: anchors
+ * to their nodes, and the keys a mapping already holds. Keys are not
+ * copied; they must outlive the table.
+ */
+struct slot {
+	const char *key;
+	size_t len;
+	void *val;
+};
+
+struct strmap {
+	struct slot *slots;
+	size_t n, cap;		/* cap is 0 or a power of two */
+};
+
+static uint64_t hash_bytes(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static struct slot *strmap_slot(const struct strmap *m, const char *key,
+				size_t len)
+{
+	size_t i = (size_t)hash_bytes(key, len) & (m->cap - 1);
+
+	for (;; i = (i + 1) & (m->cap - 1)) {
+		struct slot *s = &m->slots[i];
+
+		if (!s->key)
+			return s;
+		if (s->len == len && !memcmp(s->key, key, len))
+			return s;
+	}
+}
+
+static void *strmap_get(const struct strmap *m, const char *key, size_t len)
+{
+	return m->cap ? strmap_slot(m, key, len)->val : NULL;
+}
+
+static void strmap_grow(struct strmap *m)
+{
+	struct strmap bigger = { NULL, 0, m->cap ? m->cap * 2 : 16 };
+
+	bigger.slots = xcalloc(bigger.cap, sizeof(*bigger.slots));
+	for (size_t i = 0; i < m->cap; i++) {
+		struct slot *s = &m->slots[i];
+
+		if (s->key)
+			*strmap_slot(&bigger, s->key, s->len) = *s;
+	}
+	bigger.n = m->n;
+	free(m->slots);
+	*m = bigger;
+}
+
+/* Sets key to val, replacing what it held. */
+static void strmap_put(struct strmap *m, const char *key, size_t len,
+		       void *val)
+{
+	struct slot *s;
+
+	if ((m->n + 1) * 2 > m->cap)
+		strmap_grow(m);
+	s = strmap_slot(m, key, len);
+	if (!s->key)
+		m->n++;
+	s->key = key;
+	s->len = len;
+	s->val = val;
+}
+
+static void strmap_release(struct strmap *m)
+{
+	free(m->slots);
+	memset(m, 0, sizeof(*m));
+}
+
+struct frame {
+	struct ynode *node;
+	char *anchor;		/* owned; NULL when none */
+};
+
+struct loader {
+	yaml_parser_t parser;
+	struct ydoc *d;
+	struct findings *out;
+	const char *text;
+	size_t len;
+
+	struct frame *stack;
+	size_t depth, cap;
+
+	struct strmap anchors;	/* names point into anchor_names */
+	char **anchor_names;
+	size_t n_anchor_names, cap_anchor_names;
+
+	unsigned long aliased;	/* nodes reached through aliases */
+	int documents;
+
+	size_t *line_starts;	/* byte offset of each line, built when
+				 * first needed */
+	size_t n_lines, cap_lines;
+};
+
+/*
+ * libyaml's marks count lines and columns from 0 (columns in characters);
+ * this is the one place that turns them into 1-based, end-exclusive
+ * locations. Equal marks give a one-character span.
+ */
+static struct loc span(const char *file, const yaml_mark_t *start,
+		       const yaml_mark_t *end)
+{
+	struct loc l;
+
+	l.file = file;
+	l.line = (int)start->line + 1;
+	l.col = (int)start->column + 1;
+	l.end_line = (int)end->line + 1;
+	l.end_col = (int)end->column + 1;
+	if (l.end_line == l.line && l.end_col <= l.col)
+		l.end_col = l.col + 1;
+	return l;
+}
+
+static void index_lines(struct loader *l)
+{
+	grow_array(&l->line_starts, sizeof(*l->line_starts), 1,
+		   &l->cap_lines);
+	l->line_starts[l->n_lines++] = 0;
+	for (size_t i = 0; i < l->len; i++) {
+		if (l->text[i] != '\n')
+			continue;
+		grow_array(&l->line_starts, sizeof(*l->line_starts),
+			   l->n_lines + 1, &l->cap_lines);
+		l->line_starts[l->n_lines++] = i + 1;
+	}
+}
+
+/* Byte offset of a 1-based line and column. */
+static size_t offset_of(struct loader *l, int line, int col)
+{
+	size_t off;
+
+	if (!l->line_starts)
+		index_lines(l);
+	if (line < 1 || (size_t)line > l->n_lines)
+		return l->len;
+	off = l->line_starts[line - 1];
+	for (int c = 1; c < col && off < l->len; c++)
+		off += utf8_len((unsigned char)l->text[off]);
+	return off < l->len ? off : l->len;
+}
+
+/* Moves at past one code point of text at *off. */
+static void step(const char *text, size_t *off, struct loc *at)
+{
+	if (text[*off] == '\n') {
+		at->line++;
+		at->col = 1;
+	} else {
+		at->col++;
+	}
+	*off += utf8_len((unsigned char)text[*off]);
+}
+
+/*
+ * libyaml starts a scalar's span at its anchor or tag; a finding must
+ * point at the value itself, so skip `&name`, `!tag`, blanks and
+ * comments before it.
+ */
+static void skip_properties(struct loader *l, struct loc *at)
+{
+	size_t off = offset_of(l, at->line, at->col);
+	const char *t = l->text;
+
+	while (off < l->len && (at->line < at->end_line ||
+				(at->line == at->end_line &&
+				 at->col < at->end_col))) {
+		if (t[off] == '&' || t[off] == '!') {
+			while (off < l->len && !strchr(" \t\r\n", t[off]))
+				step(t, &off, at);
+		} else if (t[off] == '#') {
+			while (off < l->len && t[off] != '\n')
+				step(t, &off, at);
+		} else if (strchr(" \t\r\n", t[off])) {
+			step(t, &off, at);
+		} else {
+			return;
+		}
+	}
+}
+
+static struct ynode *node_new(struct loader *l, enum ynode_kind kind,
+			      const yaml_event_t *e, const yaml_char_t *tag)
+{
+	struct ydoc *d = l->d;
+	struct ynode *n = xcalloc(1, sizeof(*n));
+
+	n->kind = kind;
+	n->loc = span(d->file, &e->start_mark, &e->end_mark);
+	n->tag = tag ? xstrdup((const char *)tag) : NULL;
+	n->weight = 1;
+	grow_array(&d->nodes, sizeof(*d->nodes), d->n_nodes + 1,
+		   &d->cap_nodes);
+	d->nodes[d->n_nodes++] = n;
+	return n;
+}
+
+static void node_push(struct ynode *parent, struct ynode *child)
+{
+	grow_array(&parent->items, sizeof(*parent->items), parent->n + 1,
+		   &parent->cap);
+	parent->items[parent->n++] = child;
+}
+
+static void add_weight(size_t *w, size_t more)
+{
+	size_t cap = (size_t)LIMIT_ALIAS_NODES + 1;
+
+	*w = (*w > cap - more || more > cap) ? cap : *w + more;
+}
+
+static bool tagged_reset(const struct ynode *n)
+{
+	return n->tag && !strcmp(n->tag, "!reset");
+}
+
+/*
+ * Hangs a finished node under the open collection, or makes it the root
+ * of the first document. A `!reset` value goes, with its key.
+ */
+static void attach(struct loader *l, struct ynode *n)
+{
+	struct ynode *parent;
+
+	if (!l->depth) {
+		if (l->documents == 1 && !l->d->root)
+			l->d->root = n;
+		return;
+	}
+	parent = l->stack[l->depth - 1].node;
+	if (tagged_reset(n) && parent->kind == YNODE_SEQ)
+		return;
+	if (tagged_reset(n) && parent->n % 2 == 1) {
+		parent->n--;
+		return;
+	}
+	node_push(parent, n);
+}
+
+static void anchor_set(struct loader *l, char *name, struct ynode *n)
+{
+	grow_array(&l->anchor_names, sizeof(*l->anchor_names),
+		   l->n_anchor_names + 1, &l->cap_anchor_names);
+	l->anchor_names[l->n_anchor_names++] = name;
+	strmap_put(&l->anchors, name, strlen(name), n);
+}
+
+static void anchors_release(struct loader *l)
+{
+	for (size_t i = 0; i < l->n_anchor_names; i++)
+		free(l->anchor_names[i]);
+	free(l->anchor_names);
+	l->anchor_names = NULL;
+	l->n_anchor_names = l->cap_anchor_names = 0;
+	strmap_release(&l->anchors);
+}
+
+static void fail_at(struct loader *l, const char *id, const struct loc *at,
+		    const char *fix, const char *msg)
+{
+	finding_add(l->out, id, SEV_OFF, at, NULL, fix, "%s", msg);
+}
+
+static int on_scalar(struct loader *l, const yaml_event_t *e)
+{
+	struct ynode *n = node_new(l, YNODE_SCALAR, e, e->data.scalar.tag);
+
+	n->len = e->data.scalar.length;
+	n->text = xstrndup((const char *)e->data.scalar.value, n->len);
+	n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	if (e->data.scalar.anchor || e->data.scalar.tag)
+		skip_properties(l, &n->loc);
+	if (e->data.scalar.anchor)
+		anchor_set(l, xstrdup((const char *)e->data.scalar.anchor), n);
+	attach(l, n);
+	return 0;
+}
+
+static int on_alias(struct loader *l, const yaml_event_t *e)
+{
+	const char *name = (const char *)e->data.alias.anchor;
+	struct ynode *target = strmap_get(&l->anchors, name, strlen(name));
+	struct loc at = span(l->d->file, &e->start_mark, &e->end_mark);
+	char *msg;
+
+	if (!target) {
+		msg = xasprintf("undefined alias \"%s\": no anchor \"&%s\" "
+				"comes before it", name, name);
+		fail_at(l, "ML001", &at, "define the anchor before the alias",
+			msg);
+		free(msg);
+		return -1;
+	}
+	l->aliased += target->weight;
+	if (l->aliased > LIMIT_ALIAS_NODES) {
+		msg = xasprintf("aliases expand to more than %lu nodes: "
+				"linting of this file stops",
+				(unsigned long)LIMIT_ALIAS_NODES);
+		fail_at(l, "ML002", &at, "expand fewer aliases", msg);
+		free(msg);
+		return -1;
+	}
+	attach(l, target);
+	return 0;
+}
+
+static int on_open(struct loader *l, const yaml_event_t *e)
+{
+	bool map = e->type == YAML_MAPPING_START_EVENT;
+	const yaml_char_t *tag = map ? e->data.mapping_start.tag :
+				 e->data.sequence_start.tag;
+	const yaml_char_t *anchor = map ? e->data.mapping_start.anchor :
+				    e->data.sequence_start.anchor;
+	struct ynode *n;
+	struct frame *f;
+
+	if (l->depth >= LIMIT_YAML_DEPTH) {
+		struct loc at = span(l->d->file, &e->start_mark,
+				     &e->end_mark);
+		char *msg = xasprintf("YAML nested deeper than %d levels: "
+				      "linting of this file stops",
+				      LIMIT_YAML_DEPTH);
+
+		fail_at(l, "ML002", &at, "flatten the document", msg);
+		free(msg);
+		return -1;
+	}
+	n = node_new(l, map ? YNODE_MAP : YNODE_SEQ, e, tag);
+	grow_array(&l->stack, sizeof(*l->stack), l->depth + 1, &l->cap);
+	f = &l->stack[l->depth++];
+	f->node = n;
+	f->anchor = anchor ? xstrdup((const char *)anchor) : NULL;
+	return 0;
+}
+
+static bool is_merge_key(const struct ynode *k)
+{
+	return k->kind == YNODE_SCALAR && k->plain && k->len == 2 &&
+	       !memcmp(k->text, "<<", 2) &&
+	       (!k->tag || !strcmp(k->tag, MERGE_TAG));
+}
+
+/* Records the explicit scalar keys of map; -1 on a duplicate. */
+static int explicit_keys(struct loader *l, const struct ynode *map,
+			 struct strmap *keys, size_t *merges)
+{
+	for (size_t i = 0; i + 1 < map->n; i += 2) {
+		struct ynode *k = map->items[i];
+		char *msg;
+
+		if (is_merge_key(k)) {
+			(*merges)++;
+			continue;
+		}
+		if (k->kind != YNODE_SCALAR)
+			continue;
+		if (!strmap_get(keys, k->text, k->len)) {
+			strmap_put(keys, k->text, k->len, k);
+			continue;
+		}
+		msg = xasprintf("duplicate key \"%s\": a mapping holds each "
+				"key once, and Compose refuses the file",
+				k->text);
+		fail_at(l, "ML001", &k->loc, "remove one of the two keys, "
+			"or merge their values", msg);
+		free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Adds the pairs of one merged mapping that no earlier key holds. */
+static void merge_from(struct ynode *out, const struct ynode *src,
+		       struct strmap *keys)
+{
+	for (size_t i = 0; i + 1 < src->n; i += 2) {
+		struct ynode *k = src->items[i];
+
+		if (k->kind == YNODE_SCALAR) {
+			if (strmap_get(keys, k->text, k->len))
+				continue;
+			strmap_put(keys, k->text, k->len, k);
+		}
+		node_push(out, k);
+		node_push(out, src->items[i + 1]);
+	}
+}
+
+static int merge_value(struct loader *l, struct ynode *out,
+		       const struct ynode *v, struct strmap *keys)
+{
+	if (v->kind == YNODE_MAP) {
+		merge_from(out, v, keys);
+		return 0;
+	}
+	for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++)
+		if (v->items[i]->kind != YNODE_MAP)
+			goto bad;
+	for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++)
+		merge_from(out, v->items[i], keys);
+	if (v->kind == YNODE_SEQ)
+		return 0;
+bad:
+	fail_at(l, "ML001", &v->loc, "merge an alias of a mapping, or a "
+		"list of them", "merge key \"<<\" needs a mapping or a list "
+		"of mappings");
+	return -1;
+}
+
+/*
+ * Checks a finished mapping for duplicate keys and resolves its merge
+ * keys in place.
+ */
+static int resolve_map(struct loader *l, struct ynode *map)
+{
+	struct strmap keys = { NULL, 0, 0 };
+	struct ynode merged = { 0 };
+	size_t merges = 0;
+	int rc = explicit_keys(l, map, &keys, &merges);
+
+	for (size_t i = 0; !rc && merges && i + 1 < map->n; i += 2) {
+		if (is_merge_key(map->items[i])) {
+			rc = merge_value(l, &merged, map->items[i + 1], &keys);
+			continue;
+		}
+		node_push(&merged, map->items[i]);
+		node_push(&merged, map->items[i + 1]);
+	}
+	if (!rc && merges) {
+		free(map->items);
+		map->items = merged.items;
+		map->n = merged.n;
+		map->cap = merged.cap;
+	} else {
+		free(merged.items);
+	}
+	strmap_release(&keys);
+	return rc;
+}
+
+static int on_close(struct loader *l, const yaml_event_t *e)
+{
+	struct frame f = l->stack[--l->depth];
+	struct ynode *n = f.node;
+	int rc = 0;
+
+	n->loc.end_line = (int)e->end_mark.line + 1;
+	n->loc.end_col = (int)e->end_mark.column + 1;
+	if (n->kind == YNODE_MAP)
+		rc = resolve_map(l, n);
+	for (size_t i = 0; i < n->n; i++)
+		add_weight(&n->weight, n->items[i]->weight);
+	if (f.anchor)
+		anchor_set(l, f.anchor, n);
+	if (!rc)
+		attach(l, n);
+	return rc;
+}
+
+static int on_event(struct loader *l, const yaml_event_t *e)
+{
+	switch (e->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		l->documents++;
+		anchors_release(l);
+		return 0;
+	case YAML_SCALAR_EVENT:
+		return on_scalar(l, e);
+	case YAML_ALIAS_EVENT:
+		return on_alias(l, e);
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		return on_open(l, e);
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		return on_close(l, e);
+	default:
+		return 0;
+	}
+}
+
+/* Reports what libyaml refused, at the position it gives. */
+static void report_libyaml(struct loader *l)
+{
+	const yaml_parser_t *p = &l->parser;
+	const char *problem = p->problem ? p->problem : "cannot be parsed";
+	struct loc at = span(l->d->file, &p->problem_mark, &p->problem_mark);
+	char *msg;
+
+	if (p->error == YAML_READER_ERROR) {
+		size_t off = p->problem_offset < l->len ?
+			     p->problem_offset : l->len;
+
+		utf8_position(l->text, off, &at.line, &at.col);
+		at.end_line = at.line;
+		at.end_col = at.col + 1;
+	}
+	if (p->context)
+		msg = xasprintf("invalid YAML: %s %s from line %d", problem,
+				p->context, (int)p->context_mark.line + 1);
+	else
+		msg = xasprintf("invalid YAML: %s", problem);
+	fail_at(l, "ML001", &at, NULL, msg);
+	free(msg);
+}
+
+static int run_parser(struct loader *l)
+{
+	yaml_event_t e;
+	bool done = false;
+	int rc = 0;
+
+	while (!done && !rc) {
+		if (!yaml_parser_parse(&l->parser, &e)) {
+			report_libyaml(l);
+			return -1;
+		}
+		done = e.type == YAML_STREAM_END_EVENT;
+		rc = on_event(l, &e);
+		yaml_event_delete(&e);
+	}
+	return rc;
+}
+
+int ydoc_load(struct ydoc *d, const char *text, size_t len, const char *file,
+	      struct findings *out)
+{
+	struct loader l;
+	int rc;
+
+	memset(d, 0, sizeof(*d));
+	d->file = file;
+	memset(&l, 0, sizeof(l));
+	l.d = d;
+	l.out = out;
+	l.text = text;
+	l.len = len;
+	if (!yaml_parser_initialize(&l.parser)) {
+		/* libyaml fails here only when it cannot allocate */
+		fputs("mountlint: out of memory\n", stderr);
+		exit(70);
+	}
+	yaml_parser_set_input_string(&l.parser, (const unsigned char *)text,
+				     len);
+	yaml_parser_set_encoding(&l.parser, YAML_UTF8_ENCODING);
+	rc = run_parser(&l);
+
+	while (l.depth)
+		free(l.stack[--l.depth].anchor);
+	free(l.stack);
+	free(l.line_starts);
+	anchors_release(&l);
+	yaml_parser_delete(&l.parser);
+	if (rc)
+		d->root = NULL;
+	return rc;
+}
+
+void ydoc_release(struct ydoc *d)
+{
+	for (size_t i = 0; i < d->n_nodes; i++) {
+		free(d->nodes[i]->text);
+		free(d->nodes[i]->tag);
+		free(d->nodes[i]->items);
+		free(d->nodes[i]);
+	}
+	free(d->nodes);
+	memset(d, 0, sizeof(*d));
+}
+
+size_t ynode_pairs(const struct ynode *map)
+{
+	return map->kind == YNODE_MAP ? map->n / 2 : 0;
+}
+
+const struct ynode *ynode_key(const struct ynode *map, size_t i)
+{
+	return map->items[2 * i];
+}
+
+const struct ynode *ynode_value(const struct ynode *map, size_t i)
+{
+	return map->items[2 * i + 1];
+}
+
+const struct ynode *ynode_get(const struct ynode *map, const char *key,
+			      const struct ynode **key_node)
+{
+	for (size_t i = 0; i < ynode_pairs(map); i++) {
+		const struct ynode *k = ynode_key(map, i);
+
+		if (k->kind != YNODE_SCALAR || strcmp(k->text, key))
+			continue;
+		if (key_node)
+			*key_node = k;
+		return ynode_value(map, i);
+	}
+	return NULL;
+}
+
+bool ynode_is_null(const struct ynode *n)
+{
+	static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
+
+	if (n->kind != YNODE_SCALAR || !n->plain)
+		return false;
+	for (size_t i = 0; i < sizeof(nulls) / sizeof(*nulls); i++)
+		if (!strcmp(n->text, nulls[i]))
+			return true;
+	return false;
+}
+
+int ynode_bool(const struct ynode *n, bool *value)
+{
+	static const char *const yes[] = { "y", "yes", "true", "on" };
+	static const char *const no[] = { "n", "no", "false", "off" };
+
+	if (n->kind != YNODE_SCALAR)
+		return -1;
+	for (size_t i = 0; i < sizeof(yes) / sizeof(*yes); i++) {
+		if (!strcasecmp(n->text, yes[i])) {
+			*value = true;
+			return 0;
+		}
+		if (!strcasecmp(n->text, no[i])) {
+			*value = false;
+			return 0;
+		}
+	}
+	return -1;
+}

@@ -1,0 +1,91 @@
+/*
+ * A YAML document as a tree of nodes with 1-based positions, built on
+ * libyaml's event parser without recursion.
+ *
+ * Anchors and aliases are resolved: an alias is the anchored node itself
+ * (shared, so it keeps the anchored text's positions). `<<` merge keys are
+ * resolved: a mapping holds its explicit keys and, where the `<<` key
+ * stood, the merged keys it does not hold itself (earlier entries of a
+ * merge list win over later ones). A mapping value or sequence item
+ * tagged `!reset` is dropped, as Compose drops it; other tags are kept
+ * and otherwise ignored.
+ *
+ * Ownership: the document owns every node; ydoc_release frees them all.
+ * Nodes may be shared, so a walk over the tree may meet a node twice.
+ */
+#ifndef MOUNTLINT_YAML_DOC_H
+#define MOUNTLINT_YAML_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../lint/finding.h"
+#include "../lint/model.h"
+
+enum ynode_kind {
+	YNODE_SCALAR,
+	YNODE_SEQ,
+	YNODE_MAP,
+};
+
+struct ynode {
+	enum ynode_kind kind;
+	struct loc loc;		/* the node's text; a quoted scalar's span
+				 * includes its quotes */
+	char *tag;		/* as written ("!reset", "!!str"), or NULL */
+
+	char *text;		/* scalars: the value, NUL-terminated */
+	size_t len;		/* scalars: bytes in text */
+	bool plain;		/* scalars: neither quoted nor a block */
+
+	/* Sequences: n items. Mappings: n/2 pairs, items[2i] the key and
+	 * items[2i+1] its value. */
+	struct ynode **items;
+	size_t n, cap;
+
+	size_t weight;		/* nodes in this tree, aliases expanded;
+				 * saturates past the alias limit */
+};
+
+struct ydoc {
+	const char *file;	/* for locations; not owned */
+	struct ynode *root;	/* the first document's root; NULL when the
+				 * stream holds no document or an empty one */
+	struct ynode **nodes;	/* every node, for release */
+	size_t n_nodes, cap_nodes;
+};
+
+/*
+ * Parses text (len bytes) into d. Returns 0, or -1 after reporting to out
+ * (at `file`): ML001 for what libyaml rejects (with its problem and its
+ * position), an undefined alias, a merge of something not a mapping and
+ * a duplicate mapping key (at the second key); ML002 past the depth or
+ * alias limits of lint/limits.h. After -1, d holds nothing useful but
+ * must still be released.
+ */
+int ydoc_load(struct ydoc *d, const char *text, size_t len, const char *file,
+	      struct findings *out);
+void ydoc_release(struct ydoc *d);
+
+/* Number of key/value pairs of a mapping. */
+size_t ynode_pairs(const struct ynode *map);
+const struct ynode *ynode_key(const struct ynode *map, size_t i);
+const struct ynode *ynode_value(const struct ynode *map, size_t i);
+
+/*
+ * The value of the pair whose key is the scalar `key` (NULL when none);
+ * sets *key_node to that key when key_node is not NULL.
+ */
+const struct ynode *ynode_get(const struct ynode *map, const char *key,
+			      const struct ynode **key_node);
+
+/* A plain null scalar: empty, "~", "null", "Null", "NULL". */
+bool ynode_is_null(const struct ynode *n);
+
+/*
+ * The boolean a scalar spells, as Compose reads it: y, yes, true, on and
+ * n, no, false, off in any case. Returns 0, or -1 when it is none.
+ */
+int ynode_bool(const struct ynode *n, bool *value);
+
+#endif
