@@ -15,7 +15,9 @@ const struct rule rule_ml001 = {
 	.name = "parse-error",
 	.severity = SEV_ERROR,
 	.applies = APPLIES_ANY,
-	.summary = "the input is not valid YAML, a compose file's top level is not a mapping, or a command has an unterminated quote",
+	.summary = "the input is not valid YAML, a compose file's top level "
+		"is not a mapping, or a command has an unterminated "
+		"quote",
 	.rationale = "A file that does not parse is not linted at all, and "
 		"Docker or Compose refuses it too, usually with a less precise "
 		"position. Reporting it as a finding keeps CI honest: a broken "

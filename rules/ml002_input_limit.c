@@ -15,7 +15,8 @@ const struct rule rule_ml002 = {
 	.name = "input-limit",
 	.severity = SEV_ERROR,
 	.applies = APPLIES_ANY,
-	.summary = "an input passes a safety limit (size, YAML depth, alias expansion, findings, command length)",
+	.summary = "an input passes a safety limit (size, YAML depth, alias "
+		"expansion, findings, command length)",
 	.rationale = "Inputs may come from anyone who can open a pull request. "
 		"A few lines of YAML anchors and aliases expand to billions of "
 		"nodes, and deep nesting exhausts memory or the stack. The "

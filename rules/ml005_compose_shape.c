@@ -17,7 +17,8 @@ const struct rule rule_ml005 = {
 	.name = "compose-shape",
 	.severity = SEV_ERROR,
 	.applies = APPLIES_COMPOSE,
-	.summary = "a compose value has the wrong type where the mount model needs one",
+	.summary = "a compose value has the wrong type where the mount "
+		"model needs one",
 	.rationale = "Compose validates the file against its schema and refuses "
 		"a value of the wrong type, so the project does not start. "
 		"The linter cannot read mounts out of such a value either: "
