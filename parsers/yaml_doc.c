@@ -125,6 +125,9 @@ struct loader {
 	size_t *line_starts;	/* byte offset of each line, built when
 				 * first needed */
 	size_t n_lines, cap_lines;
+	int last_line, last_col;	/* the position offset_of found last, */
+	size_t last_off;		/* to walk on from it: events come in
+					 * text order */
 };
 
 /*
@@ -165,14 +168,22 @@ static void index_lines(struct loader *l)
 static size_t offset_of(struct loader *l, int line, int col)
 {
 	size_t off;
+	int c = 1;
 
 	if (!l->line_starts)
 		index_lines(l);
 	if (line < 1 || (size_t)line > l->n_lines)
 		return l->len;
 	off = l->line_starts[line - 1];
-	for (int c = 1; c < col && off < l->len; c++)
+	if (line == l->last_line && col >= l->last_col) {
+		off = l->last_off;
+		c = l->last_col;
+	}
+	for (; c < col && off < l->len; c++)
 		off += utf8_len((unsigned char)l->text[off]);
+	l->last_line = line;
+	l->last_col = c;
+	l->last_off = off;
 	return off < l->len ? off : l->len;
 }
 
