@@ -1,43 +1,1093 @@
+/*
+ * The mount grammar. The short syntax is split on colons the way
+ * Compose's volume spec parser does it (a one-letter section before a
+ * colon is a Windows drive), then judged as the Docker daemon judges a
+ * -v spec. --mount CSV and compose long syntax share one table of fields
+ * and one validation.
+ */
 #include "mountspec.h"
 
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../lint/buf.h"
+#include "../lint/mem.h"
+#include "../lint/model.h"
 #include "../lint/banned.h"
+
+/* ---- reporting ----------------------------------------------------- */
+
+static int reject(struct mount *m, const struct spec_ctx *ctx,
+		  const char *rule, const struct loc *loc, const char *fix,
+		  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Reports the problem, releases m and returns -1. */
+static int reject(struct mount *m, const struct spec_ctx *ctx,
+		  const char *rule, const struct loc *loc, const char *fix,
+		  const char *fmt, ...)
+{
+	va_list ap;
+	char *message;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	message = xmalloc(len > 0 ? (size_t)len + 1 : 1);
+	message[0] = '\0';
+	va_start(ap, fmt);
+	if (len > 0)
+		vsnprintf(message, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	finding_add(ctx->out, rule, SEV_OFF, loc, ctx->service, fix, "%s",
+		    message);
+	free(message);
+	mount_release(m);
+	memset(m, 0, sizeof(*m));
+	return -1;
+}
+
+/* ---- sources ------------------------------------------------------- */
+
+static bool is_drive(const char *s)
+{
+	return isalpha((unsigned char)s[0]) && s[1] == ':';
+}
+
+/*
+ * A $ that the shell or Compose would expand: in compose "$$" is a
+ * literal dollar, in shell text a `\$` already became "$" in the word
+ * (and is then literal), but the word keeps it verbatim here, so any
+ * "$" counts in shell.
+ */
+static bool has_expansion(const char *s, enum spec_dialect d)
+{
+	for (; *s; s++) {
+		if (*s == '`')
+			return true;
+		if (*s != '$')
+			continue;
+		if (d == DIALECT_COMPOSE && s[1] == '$') {
+			s++;
+			continue;
+		}
+		return true;
+	}
+	return false;
+}
+
+/* "$HOME", "${HOME}" and (where it means home) "~": the length of that
+ * prefix when it is followed by "/" or the end; else 0. */
+static size_t home_prefix(const char *s, bool tilde)
+{
+	static const char *const forms[] = { "${HOME}", "$HOME", "~" };
+
+	for (size_t i = 0; i < 3; i++) {
+		size_t n = strlen(forms[i]);
+
+		if (i == 2 && !tilde)
+			break;
+		if (!strncmp(s, forms[i], n) && (s[n] == '/' || !s[n]))
+			return n;
+	}
+	return 0;
+}
+
+static bool looks_like_path(const char *s)
+{
+	return s[0] == '/' || s[0] == '.' || s[0] == '~' ||
+	       (s[0] == '\\' && s[1] == '\\') || is_drive(s);
+}
+
+/* A name Docker's local volume driver accepts. */
+static bool valid_volume_name(const char *s, enum spec_dialect d)
+{
+	size_t n = strlen(s);
+
+	if (!isalnum((unsigned char)s[0]))
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && !strchr("_.-", s[i]))
+			return false;
+	/* Compose prefixes the project name, so one letter is fine there */
+	return n >= 2 || d == DIALECT_COMPOSE;
+}
+
+/*
+ * Sets base and source_path of a bind's host path m->source. Returns 0,
+ * or -1 after reporting a `~` that nothing expands (ML107).
+ */
+static int classify_host_path(struct mount *m, const struct spec_ctx *ctx,
+			      const struct loc *loc)
+{
+	const char *s = m->source;
+	size_t home = home_prefix(s, ctx->home_tilde);
+
+	if (home && !has_expansion(s + home, ctx->dialect)) {
+		char *rest = xasprintf("/%s", s + home);
+		char *clean = path_clean(rest);
+
+		m->base = PATH_HOME;
+		m->source_path = xasprintf("~%s", strcmp(clean, "/") ? clean
+								   : "");
+		free(rest);
+		free(clean);
+	} else if (has_expansion(s, ctx->dialect)) {
+		m->base = PATH_UNKNOWN;
+	} else if (s[0] == '~') {
+		/* no shell expands it: Docker sees a volume named "~/x" */
+		return reject(m, ctx, "ML107", loc,
+			      "write the home directory out: \"$HOME/...\" "
+			      "or an absolute path",
+			      "\"%s\" is not expanded here: Docker reads it as "
+			      "a volume name, and volume names cannot hold "
+			      "\"~\" or \"/\"", s);
+	} else if (s[0] == '/') {
+		m->base = PATH_ABSOLUTE;
+		m->source_path = path_clean(s);
+	} else if ((s[0] == '\\' && s[1] == '\\') || is_drive(s)) {
+		m->base = PATH_WINDOWS;
+		m->source_path = xstrdup(s);
+	} else {
+		m->base = PATH_RELATIVE;
+		m->source_path = path_clean(s);
+	}
+	return 0;
+}
+
+/* A named volume's name; -1 after reporting one Docker rejects. */
+static int check_volume_name(struct mount *m, const struct spec_ctx *ctx,
+			     const struct loc *loc)
+{
+	if (has_expansion(m->source, ctx->dialect) ||
+	    valid_volume_name(m->source, ctx->dialect))
+		return 0;
+	return reject(m, ctx, "ML107", loc,
+		      "name the volume with letters, digits, \"_\", \".\" and "
+		      "\"-\", or start a host path with \"/\" or \"./\"",
+		      "invalid volume name \"%s\": Docker's local driver "
+		      "accepts only [a-zA-Z0-9][a-zA-Z0-9_.-]+", m->source);
+}
+
+/*
+ * The short syntax's source: nothing is an anonymous volume; a path (or
+ * a value behind a variable) a bind; `\\.\pipe\...` a named pipe; a bare
+ * word a named volume. Returns 0, or -1 after reporting (ML107).
+ */
+static int classify_source(struct mount *m, const struct spec_ctx *ctx,
+			   const struct loc *loc)
+{
+	const char *s = m->source;
+
+	if (!s || !*s) {
+		m->kind = MOUNT_ANON;
+		return 0;
+	}
+	if (!strncmp(s, "\\\\.\\pipe\\", 9) || !strncmp(s, "//./pipe/", 9)) {
+		m->kind = MOUNT_NPIPE;
+		return 0;
+	}
+	if (looks_like_path(s) || has_expansion(s, ctx->dialect) ||
+	    home_prefix(s, ctx->home_tilde)) {
+		m->kind = MOUNT_BIND;
+		return classify_host_path(m, ctx, loc);
+	}
+	m->kind = MOUNT_VOLUME;
+	return check_volume_name(m, ctx, loc);
+}
+
+/* The source of a long mount whose type says what it is. */
+static int classify_bound(struct mount *m, const struct spec_ctx *ctx)
+{
+	const struct loc *loc = &m->at[MF_SOURCE];
+
+	if (m->kind == MOUNT_BIND)
+		return classify_host_path(m, ctx, loc);
+	return check_volume_name(m, ctx, loc);
+}
+
+/* A container path: absolute (POSIX or Windows), and not "/". */
+static bool target_is_absolute(const char *t)
+{
+	return t[0] == '/' || is_drive(t) || (t[0] == '\\' && t[1] == '\\');
+}
+
+static int check_target(struct mount *m, const struct spec_ctx *ctx,
+			const struct loc *loc)
+{
+	const char *t = m->target;
+	char *clean;
+	bool root;
+
+	if (!t || !*t)
+		return reject(m, ctx, "ML104", loc, "add a target",
+			      "mount without a target: the container path is "
+			      "required");
+	if (has_expansion(t, ctx->dialect))
+		return 0;
+	if (!target_is_absolute(t)) {
+		char *fix = xasprintf("write the container path from the root: "
+				      "\"/%s\"", t);
+		int ret = reject(m, ctx, "ML103", loc, fix,
+				 "container path \"%s\" is not absolute", t);
+
+		free(fix);
+		return ret;
+	}
+	clean = path_clean(t);
+	root = !strcmp(clean, "/");
+	free(clean);
+	if (root)
+		return reject(m, ctx, "ML103", loc,
+			      "mount into a directory of its own, such as "
+			      "\"/data\"",
+			      "container path \"/\": a mount cannot replace "
+			      "the container's root");
+	return 0;
+}
+
+/* ---- short syntax options ----------------------------------------- */
+
+enum opt_cat {
+	CAT_RW,
+	CAT_LABEL,
+	CAT_PROPAGATION,
+	CAT_COPY,
+	CAT_CONSISTENCY,
+	CAT_EXEC,
+	CAT_SUID,
+	CAT_DEV,
+	CAT_BIND,
+	CAT_OTHER,		/* podman's U, O, idmap: no category */
+	CAT_COUNT
+};
+
+static const struct short_opt {
+	const char *name;
+	enum opt_cat cat;
+	bool podman_only;
+} short_opts[] = {
+	{ "ro", CAT_RW, false },
+	{ "rw", CAT_RW, false },
+	{ "z", CAT_LABEL, false },
+	{ "Z", CAT_LABEL, false },
+	{ "private", CAT_PROPAGATION, false },
+	{ "rprivate", CAT_PROPAGATION, false },
+	{ "shared", CAT_PROPAGATION, false },
+	{ "rshared", CAT_PROPAGATION, false },
+	{ "slave", CAT_PROPAGATION, false },
+	{ "rslave", CAT_PROPAGATION, false },
+	{ "unbindable", CAT_PROPAGATION, true },
+	{ "runbindable", CAT_PROPAGATION, true },
+	{ "nocopy", CAT_COPY, false },
+	{ "copy", CAT_COPY, true },
+	{ "consistent", CAT_CONSISTENCY, false },
+	{ "cached", CAT_CONSISTENCY, false },
+	{ "delegated", CAT_CONSISTENCY, false },
+	{ "exec", CAT_EXEC, true },
+	{ "noexec", CAT_EXEC, true },
+	{ "suid", CAT_SUID, true },
+	{ "nosuid", CAT_SUID, true },
+	{ "dev", CAT_DEV, true },
+	{ "nodev", CAT_DEV, true },
+	{ "bind", CAT_BIND, true },
+	{ "rbind", CAT_BIND, true },
+	{ "U", CAT_OTHER, true },
+	{ "O", CAT_OTHER, true },
+	{ "idmap", CAT_OTHER, true },
+};
+
+static const char *const cat_names[CAT_COUNT] = {
+	[CAT_RW] = "read-write", [CAT_LABEL] = "SELinux label",
+	[CAT_PROPAGATION] = "propagation", [CAT_COPY] = "copy",
+	[CAT_CONSISTENCY] = "consistency", [CAT_EXEC] = "exec",
+	[CAT_SUID] = "suid", [CAT_DEV] = "dev", [CAT_BIND] = "bind",
+};
+
+static const struct short_opt *find_opt(const char *name, size_t n,
+					enum spec_dialect d)
+{
+	for (size_t i = 0; i < sizeof(short_opts) / sizeof(*short_opts); i++) {
+		const struct short_opt *o = &short_opts[i];
+
+		if (o->podman_only && d != DIALECT_PODMAN)
+			continue;
+		if (strlen(o->name) == n && !strncmp(o->name, name, n))
+			return o;
+		if (!strcmp(o->name, "idmap") && n > 6 &&
+		    !strncmp(name, "idmap=", 6))
+			return o;
+	}
+	return NULL;
+}
+
+static void apply_opt(struct mount *m, const char *name, size_t n,
+		      const struct short_opt *o)
+{
+	switch (o->cat) {
+	case CAT_RW:
+		m->read_only = name[1] == 'o';
+		break;
+	case CAT_LABEL:
+		m->selinux = name[0] == 'Z' ? SELINUX_PRIVATE : SELINUX_SHARED;
+		break;
+	case CAT_PROPAGATION:
+		m->propagation = xstrndup(name, n);
+		break;
+	case CAT_COPY:
+		m->nocopy = name[0] == 'n';
+		break;
+	default:
+		break;
+	}
+}
+
+/* Is every comma-separated word of s a short-syntax option? */
+static bool is_mode(const char *s, enum spec_dialect d)
+{
+	while (*s) {
+		size_t n = strcspn(s, ",");
+
+		if (!n || !find_opt(s, n, d))
+			return false;
+		s += n + (s[n] == ',');
+	}
+	return true;
+}
+
+static int parse_options(struct mount *m, const char *mode,
+			 const struct spec_ctx *ctx, const struct loc *loc)
+{
+	const char *seen[CAT_COUNT] = { 0 };
+	const char *p = mode;
+
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		const struct short_opt *o = find_opt(p, n, ctx->dialect);
+		char *word = xstrndup(p, n);
+
+		if (!o) {
+			reject(m, ctx, "ML102", loc,
+			       "use ro, rw, z, Z, nocopy, a propagation or a "
+			       "consistency",
+			       "unknown mount option \"%s\" in \"%s\"%s", word,
+			       mode, ctx->dialect == DIALECT_COMPOSE ?
+			       ": Compose drops it without a word" : "");
+			free(word);
+			return -1;
+		}
+		if (o->cat != CAT_OTHER && seen[o->cat]) {
+			reject(m, ctx, "ML102", loc, "keep one of them",
+			       "two %s options in \"%s\": \"%s\" and \"%s\"",
+			       cat_names[o->cat], mode, seen[o->cat], o->name);
+			free(word);
+			return -1;
+		}
+		seen[o->cat] = o->name;
+		apply_opt(m, p, n, o);
+		free(word);
+		p += n + (p[n] == ',');
+	}
+	if (m->nocopy && m->kind == MOUNT_BIND)
+		return reject(m, ctx, "ML102", loc, "remove \"nocopy\"",
+			      "\"nocopy\" on a bind mount: only volumes are "
+			      "filled from the image");
+	return 0;
+}
+
+/* ---- the short syntax ---------------------------------------------- */
+
+/* The sections of a short spec, split on colons. */
+struct sections {
+	char *part[3];
+	int n;
+	const char *error;	/* why it could not be split, or NULL */
+};
+
+static void sections_release(struct sections *s)
+{
+	for (int i = 0; i < s->n && i < 3; i++)
+		free(s->part[i]);
+}
+
+/*
+ * Splits spec on ':', keeping "C:" (a letter then a colon at the start of
+ * a section) as a Windows drive.
+ */
+static void split_spec(const char *spec, struct sections *s)
+{
+	const char *start = spec, *p = spec;
+
+	memset(s, 0, sizeof(*s));
+	for (;; p++) {
+		if (*p == ':' && p - start == 1 && isalpha((unsigned char)*start)
+		    && (p[1] == '\\' || p[1] == '/'))
+			continue;
+		if (*p != ':' && *p)
+			continue;
+		if (p == start) {
+			s->error = "an empty section between colons";
+			return;
+		}
+		if (s->n == 3) {
+			s->error = "too many colons";
+			return;
+		}
+		s->part[s->n++] = xstrndup(start, (size_t)(p - start));
+		if (!*p)
+			return;
+		start = p + 1;
+	}
+}
+
+static bool blank(const char *s)
+{
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s))
+			return false;
+	return true;
+}
+
+static void fill_locs(struct mount *m, const struct loc *loc)
+{
+	for (int f = 0; f < MF_NFIELDS; f++)
+		m->at[f] = *loc;
+}
 
 int mountspec_short(struct mount *m, const char *spec, const struct loc *loc,
 		    const struct spec_ctx *ctx)
 {
-	(void)m; (void)spec; (void)loc; (void)ctx;
-	return -1;
+	struct sections s;
+	const char *mode = NULL;
+	int ret;
+
+	m->syntax = SYNTAX_SHORT;
+	m->raw = xstrdup(spec);
+	fill_locs(m, loc);
+	if (blank(spec))
+		return reject(m, ctx, "ML101", loc, "write SOURCE:TARGET[:MODE]",
+			      "empty volume spec");
+	split_spec(spec, &s);
+	if (s.error) {
+		sections_release(&s);
+		return reject(m, ctx, "ML101", loc, "write SOURCE:TARGET[:MODE]",
+			      "invalid volume spec \"%s\": %s", spec, s.error);
+	}
+	if (s.n == 2 && is_mode(s.part[1], ctx->dialect)) {
+		sections_release(&s);
+		return reject(m, ctx, "ML101", loc,
+			      "give a source or drop the mode: "
+			      "\"NAME:TARGET:MODE\"",
+			      "invalid volume spec \"%s\": a target and a mode "
+			      "without a source", spec);
+	}
+	if (s.n == 1) {
+		m->target = s.part[0];
+	} else {
+		m->source = s.part[0];
+		m->target = s.part[1];
+		mode = s.n == 3 ? s.part[2] : NULL;
+	}
+	ret = classify_source(m, ctx, loc);
+	if (!ret)
+		ret = check_target(m, ctx, loc);
+	if (!ret && mode)
+		ret = parse_options(m, mode, ctx, loc);
+	if (s.n == 3)
+		free(s.part[2]);
+	if (ret)
+		return -1;
+	return 0;
 }
 
-int mountspec_csv(struct mount *m, const char *csv, const struct loc *loc,
-		  const struct spec_ctx *ctx)
+/* ---- sizes --------------------------------------------------------- */
+
+/*
+ * "64m", "1g", "512k", "1024", "64MiB": bytes, as the kernel's tmpfs
+ * size= and go-units' RAMInBytes read them. Returns 0, or -1 when it is
+ * not a size. A percentage ("50%") is a size of unknown bytes.
+ */
+static int parse_size(const char *s, unsigned long long *bytes,
+		      bool *percent)
 {
-	(void)m; (void)csv; (void)loc; (void)ctx;
-	return -1;
+	char *end;
+	double v;
+	unsigned long long mult = 1;
+
+	*percent = false;
+	if (!*s || has_expansion(s, DIALECT_DOCKER))
+		return -1;
+	v = strtod(s, &end);
+	if (end == s || v < 0)
+		return -1;
+	while (*end == ' ')
+		end++;
+	switch (tolower((unsigned char)*end)) {
+	case '\0':
+		break;
+	case '%':
+		*percent = true;
+		end++;
+		break;
+	case 'b':
+		end++;
+		break;
+	case 'k':
+		mult = 1ULL << 10;
+		end++;
+		break;
+	case 'm':
+		mult = 1ULL << 20;
+		end++;
+		break;
+	case 'g':
+		mult = 1ULL << 30;
+		end++;
+		break;
+	case 't':
+		mult = 1ULL << 40;
+		end++;
+		break;
+	default:
+		return -1;
+	}
+	if (mult > 1 && (!strcasecmp(end, "ib") || !strcasecmp(end, "b")))
+		end += strlen(end);
+	if (*end)
+		return -1;
+	*bytes = (unsigned long long)(v * (double)mult);
+	return 0;
+}
+
+static void set_size(struct mount *m, unsigned long long bytes, bool percent)
+{
+	m->has_size = true;
+	m->size = percent ? 0 : bytes;
+}
+
+/* ---- --tmpfs ------------------------------------------------------- */
+
+static int tmpfs_option(struct mount *m, const char *opt,
+			const struct spec_ctx *ctx, const struct loc *loc)
+{
+	unsigned long long bytes;
+	bool percent;
+
+	if (!strncmp(opt, "size=", 5)) {
+		if (parse_size(opt + 5, &bytes, &percent) &&
+		    !has_expansion(opt + 5, ctx->dialect))
+			return reject(m, ctx, "ML102", loc,
+				      "write the size as 64m, 1g or 50%%",
+				      "invalid tmpfs size \"%s\"", opt + 5);
+		set_size(m, bytes, percent);
+	} else if (!strncmp(opt, "mode=", 5)) {
+		free(m->mode);
+		m->mode = xstrdup(opt + 5);
+	} else if (!m->reenabled && (!strcmp(opt, "exec") ||
+				     !strcmp(opt, "suid") ||
+				     !strcmp(opt, "dev"))) {
+		m->reenabled = xstrdup(opt);
+	} else if (!strcmp(opt, "noexec") || !strcmp(opt, "nosuid") ||
+		   !strcmp(opt, "nodev")) {
+		if (m->reenabled && !strcmp(m->reenabled, opt + 2)) {
+			free(m->reenabled);
+			m->reenabled = NULL;
+		}
+	} else if (!strcmp(opt, "ro")) {
+		m->read_only = true;
+	} else if (!strcmp(opt, "rw")) {
+		m->read_only = false;
+	}
+	return 0;
 }
 
 int mountspec_tmpfs(struct mount *m, const char *spec, const struct loc *loc,
 		    const struct spec_ctx *ctx)
 {
-	(void)m; (void)spec; (void)loc; (void)ctx;
+	const char *colon = strchr(spec, ':');
+	char *opts, *p;
+
+	m->kind = MOUNT_TMPFS;
+	m->syntax = SYNTAX_TMPFS;
+	m->raw = xstrdup(spec);
+	fill_locs(m, loc);
+	m->target = colon ? xstrndup(spec, (size_t)(colon - spec))
+			  : xstrdup(spec);
+	if (check_target(m, ctx, loc))
+		return -1;
+	if (!colon)
+		return 0;
+	opts = xstrdup(colon + 1);
+	for (p = opts; p && *p;) {
+		char *comma = strchr(p, ',');
+
+		if (comma)
+			*comma = '\0';
+		if (*p && tmpfs_option(m, p, ctx, loc)) {
+			free(opts);
+			return -1;
+		}
+		p = comma ? comma + 1 : NULL;
+	}
+	free(opts);
+	return 0;
+}
+
+/* ---- fields of --mount and long syntax ------------------------------ */
+
+enum field_id {
+	F_TYPE, F_SOURCE, F_TARGET, F_READ_ONLY, F_CONSISTENCY,
+	F_BIND_PROPAGATION, F_BIND_RECURSIVE, F_BIND_NONRECURSIVE,
+	F_BIND_CREATE, F_BIND_SELINUX,
+	F_VOLUME_NOCOPY, F_VOLUME_SUBPATH, F_VOLUME_DRIVER, F_VOLUME_LABEL,
+	F_VOLUME_OPT,
+	F_TMPFS_SIZE, F_TMPFS_MODE, F_IMAGE_SUBPATH,
+	F_EXTENSION,
+};
+
+/* Which mount type a field belongs to. */
+enum owner { FOR_ANY, FOR_BIND, FOR_VOLUME, FOR_TMPFS, FOR_IMAGE };
+
+enum value_kind { V_STRING, V_BOOL, V_SIZE };
+
+static const struct field_def {
+	const char *csv;	/* --mount spelling, or NULL */
+	const char *compose;	/* long-syntax spelling, or NULL */
+	enum field_id id;
+	enum owner owner;
+	enum value_kind value;
+	bool bare;		/* CSV: may stand without "=value" */
+	enum mount_field at;
+} field_defs[] = {
+	{ "type", "type", F_TYPE, FOR_ANY, V_STRING, false, MF_ENTRY },
+	{ "source", "source", F_SOURCE, FOR_ANY, V_STRING, false, MF_SOURCE },
+	{ "src", NULL, F_SOURCE, FOR_ANY, V_STRING, false, MF_SOURCE },
+	{ "target", "target", F_TARGET, FOR_ANY, V_STRING, false, MF_TARGET },
+	{ "dst", NULL, F_TARGET, FOR_ANY, V_STRING, false, MF_TARGET },
+	{ "destination", NULL, F_TARGET, FOR_ANY, V_STRING, false,
+	  MF_TARGET },
+	{ "readonly", "read_only", F_READ_ONLY, FOR_ANY, V_BOOL, true,
+	  MF_READ_ONLY },
+	{ "ro", NULL, F_READ_ONLY, FOR_ANY, V_BOOL, true, MF_READ_ONLY },
+	{ "consistency", "consistency", F_CONSISTENCY, FOR_ANY, V_STRING,
+	  false, MF_ENTRY },
+	{ "bind-propagation", "bind.propagation", F_BIND_PROPAGATION,
+	  FOR_BIND, V_STRING, false, MF_PROPAGATION },
+	{ "bind-recursive", "bind.recursive", F_BIND_RECURSIVE, FOR_BIND,
+	  V_STRING, false, MF_ENTRY },
+	{ "bind-nonrecursive", NULL, F_BIND_NONRECURSIVE, FOR_BIND, V_BOOL,
+	  true, MF_ENTRY },
+	{ "bind-create-src", "bind.create_host_path", F_BIND_CREATE,
+	  FOR_BIND, V_BOOL, true, MF_ENTRY },
+	{ NULL, "bind.selinux", F_BIND_SELINUX, FOR_BIND, V_STRING, false,
+	  MF_SELINUX },
+	{ "volume-nocopy", "volume.nocopy", F_VOLUME_NOCOPY, FOR_VOLUME,
+	  V_BOOL, true, MF_ENTRY },
+	{ "volume-subpath", "volume.subpath", F_VOLUME_SUBPATH, FOR_VOLUME,
+	  V_STRING, false, MF_ENTRY },
+	{ "volume-driver", NULL, F_VOLUME_DRIVER, FOR_VOLUME, V_STRING, false,
+	  MF_ENTRY },
+	{ "volume-label", NULL, F_VOLUME_LABEL, FOR_VOLUME, V_STRING, false,
+	  MF_ENTRY },
+	{ "volume-opt", NULL, F_VOLUME_OPT, FOR_VOLUME, V_STRING, false,
+	  MF_ENTRY },
+	{ "tmpfs-size", "tmpfs.size", F_TMPFS_SIZE, FOR_TMPFS, V_SIZE, false,
+	  MF_TMPFS_SIZE },
+	{ "tmpfs-mode", "tmpfs.mode", F_TMPFS_MODE, FOR_TMPFS, V_STRING,
+	  false, MF_TMPFS_MODE },
+	{ "image-subpath", "image.subpath", F_IMAGE_SUBPATH, FOR_IMAGE,
+	  V_STRING, false, MF_ENTRY },
+};
+
+static const struct field_def *find_field(const char *key, bool csv)
+{
+	for (size_t i = 0; i < sizeof(field_defs) / sizeof(*field_defs); i++) {
+		const char *name = csv ? field_defs[i].csv
+				       : field_defs[i].compose;
+
+		if (name && !strcmp(name, key))
+			return &field_defs[i];
+	}
+	return NULL;
+}
+
+static const char *const owner_names[] = {
+	[FOR_ANY] = "any", [FOR_BIND] = "bind", [FOR_VOLUME] = "volume",
+	[FOR_TMPFS] = "tmpfs", [FOR_IMAGE] = "image",
+};
+
+/* One field of a long mount, whatever its spelling. */
+struct lfield {
+	const struct field_def *def;
+	const char *key;	/* as written */
+	const char *value;	/* NULL: bare (CSV) or not a scalar */
+	struct loc key_loc, value_loc;
+};
+
+/* Go's strconv.ParseBool, and YAML's spellings for compose. */
+static int parse_bool(const char *s)
+{
+	static const char *const yes[] = { "1", "t", "T", "true", "TRUE",
+					   "True", "yes", "on" };
+	static const char *const no[] = { "0", "f", "F", "false", "FALSE",
+					  "False", "no", "off" };
+
+	for (size_t i = 0; i < sizeof(yes) / sizeof(*yes); i++) {
+		if (!strcmp(s, yes[i]))
+			return 1;
+		if (!strcmp(s, no[i]))
+			return 0;
+	}
 	return -1;
+}
+
+static enum mount_kind type_kind(const char *type, bool *known)
+{
+	static const struct {
+		const char *name;
+		enum mount_kind kind;
+	} types[] = {
+		{ "bind", MOUNT_BIND }, { "volume", MOUNT_VOLUME },
+		{ "tmpfs", MOUNT_TMPFS }, { "npipe", MOUNT_NPIPE },
+		{ "image", MOUNT_IMAGE }, { "cluster", MOUNT_CLUSTER },
+	};
+
+	*known = true;
+	for (size_t i = 0; i < sizeof(types) / sizeof(*types); i++)
+		if (!strcmp(types[i].name, type))
+			return types[i].kind;
+	*known = false;
+	return MOUNT_VOLUME;
+}
+
+static bool owner_fits(enum owner o, enum mount_kind k)
+{
+	switch (o) {
+	case FOR_BIND:
+		return k == MOUNT_BIND;
+	case FOR_VOLUME:
+		return k == MOUNT_VOLUME || k == MOUNT_ANON;
+	case FOR_TMPFS:
+		return k == MOUNT_TMPFS;
+	case FOR_IMAGE:
+		return k == MOUNT_IMAGE;
+	default:
+		return true;
+	}
+}
+
+/* Checks one field's value against its kind; sets it on m. */
+static int set_field(struct mount *m, const struct lfield *f,
+		     const struct spec_ctx *ctx)
+{
+	const char *v = f->value;
+	const struct loc *at = &f->value_loc;
+	unsigned long long bytes = 0;
+	bool percent;
+	int b = 1;
+
+	if (f->def->value == V_BOOL && v) {
+		b = parse_bool(v);
+		if (b < 0 && !has_expansion(v, ctx->dialect))
+			return reject(m, ctx, "ML104", &f->key_loc,
+				      "write true or false",
+				      "\"%s\" takes true or false, not \"%s\"",
+				      f->key, v);
+	}
+	if (f->def->value == V_SIZE && parse_size(v, &bytes, &percent) &&
+	    !has_expansion(v, ctx->dialect))
+		return reject(m, ctx, "ML104", &f->key_loc,
+			      "write the size as bytes, or with a unit: 64m",
+			      "invalid size \"%s\" for \"%s\"", v, f->key);
+	m->at[f->def->at] = *at;
+	switch (f->def->id) {
+	case F_READ_ONLY:
+		m->read_only = b == 1;
+		break;
+	case F_BIND_PROPAGATION:
+		m->propagation = xstrdup(v);
+		break;
+	case F_BIND_SELINUX:
+		if (strcmp(v, "z") && strcmp(v, "Z"))
+			return reject(m, ctx, "ML104", &f->key_loc,
+				      "write z or Z",
+				      "\"bind.selinux\" takes z or Z, not "
+				      "\"%s\"", v);
+		m->selinux = v[0] == 'Z' ? SELINUX_PRIVATE : SELINUX_SHARED;
+		break;
+	case F_VOLUME_NOCOPY:
+		m->nocopy = b == 1;
+		break;
+	case F_VOLUME_SUBPATH:
+	case F_IMAGE_SUBPATH:
+		m->subpath = xstrdup(v);
+		break;
+	case F_VOLUME_DRIVER:
+		m->volume_driver = xstrdup(v);
+		break;
+	case F_VOLUME_LABEL: {
+		const char *eq = strchr(v, '=');
+		char *key = xstrndup(v, eq ? (size_t)(eq - v) : strlen(v));
+
+		kv_add(&m->labels, key, eq ? eq + 1 : "");
+		free(key);
+		break;
+	}
+	case F_TMPFS_SIZE:
+		set_size(m, bytes, percent);
+		break;
+	case F_TMPFS_MODE:
+		m->mode = xstrdup(v);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* The field that names a thing, or NULL. */
+static const struct lfield *field_of(const struct lfield *f, size_t n,
+				     enum field_id id)
+{
+	for (size_t i = n; i-- > 0;)
+		if (f[i].def && f[i].def->id == id)
+			return &f[i];
+	return NULL;
+}
+
+/* What Docker rejects of a whole long mount, beyond single fields. */
+static int check_mount(struct mount *m, const struct lfield *f, size_t n,
+		       const struct loc *entry, const struct spec_ctx *ctx)
+{
+	const struct lfield *src = field_of(f, n, F_SOURCE);
+	const struct lfield *sub = field_of(f, n, F_VOLUME_SUBPATH);
+
+	for (size_t i = 0; i < n; i++)
+		if (f[i].def && !owner_fits(f[i].def->owner, m->kind))
+			return reject(m, ctx, "ML104", &f[i].key_loc,
+				      "remove it, or change the type",
+				      "\"%s\" is a %s option, but this mount "
+				      "is of type %s", f[i].key,
+				      owner_names[f[i].def->owner],
+				      mount_kind_name(m->kind));
+	if (m->kind == MOUNT_TMPFS && src && src->value && *src->value)
+		return reject(m, ctx, "ML104", &src->key_loc,
+			      "remove the source",
+			      "a tmpfs mount takes no source");
+	if (m->kind == MOUNT_BIND && !m->source)
+		return reject(m, ctx, "ML104", entry, "add the host path",
+			      "a bind mount needs a source");
+	if (m->kind == MOUNT_ANON && sub)
+		return reject(m, ctx, "ML104", &sub->key_loc,
+			      "name the volume, or remove the subpath",
+			      "a subpath needs a named volume");
+	return 0;
+}
+
+/* Reads the fields into m; `csv` chooses the spelling. */
+static int long_mount(struct mount *m, const struct lfield *f, size_t n,
+		      const struct loc *entry, const struct spec_ctx *ctx,
+		      bool csv)
+{
+	const struct lfield *type = field_of(f, n, F_TYPE);
+	const struct lfield *src = field_of(f, n, F_SOURCE);
+	const struct lfield *dst = field_of(f, n, F_TARGET);
+	bool known = true;
+	int ret = 0;
+
+	m->syntax = SYNTAX_LONG;
+	fill_locs(m, entry);
+	for (size_t i = 0; i < n; i++)
+		if (!f[i].def)
+			return reject(m, ctx, "ML104", &f[i].key_loc,
+				      csv ? "see `docker run --help` for "
+				      "--mount's keys" : "see the Compose "
+				      "specification for the long syntax",
+				      "unknown mount key \"%s\"", f[i].key);
+	if (!type && !csv)
+		return reject(m, ctx, "ML104", entry,
+			      "add \"type: bind\", \"type: volume\" or "
+			      "\"type: tmpfs\"", "long syntax without a type");
+	if (type)
+		m->kind = type_kind(type->value ? type->value : "", &known);
+	if (!known)
+		return reject(m, ctx, "ML104", &type->value_loc,
+			      "use bind, volume, tmpfs, npipe, image or "
+			      "cluster", "unknown mount type \"%s\"",
+			      type->value);
+	if (src && src->value && *src->value) {
+		m->source = xstrdup(src->value);
+		m->at[MF_SOURCE] = src->value_loc;
+	}
+	if (dst && dst->value) {
+		m->target = xstrdup(dst->value);
+		m->at[MF_TARGET] = dst->value_loc;
+	}
+	if (m->kind == MOUNT_VOLUME && !m->source)
+		m->kind = MOUNT_ANON;
+	if (m->kind == MOUNT_BIND || m->kind == MOUNT_VOLUME)
+		ret = classify_bound(m, ctx);
+	for (size_t i = 0; !ret && i < n; i++)
+		if (f[i].def->id != F_TYPE && f[i].def->id != F_SOURCE &&
+		    f[i].def->id != F_TARGET)
+			ret = set_field(m, &f[i], ctx);
+	if (!ret)
+		ret = check_mount(m, f, n, entry, ctx);
+	if (!ret)
+		ret = check_target(m, ctx, dst ? &dst->value_loc : entry);
+	return ret;
+}
+
+/* ---- the two spellings of long mounts -------------------------------- */
+
+static void lfields_release(struct lfield *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free((char *)f[i].key);
+	free(f);
 }
 
 int mountspec_long(struct mount *m, const struct spec_field *fields,
 		   size_t n, const struct loc *entry_loc,
 		   const struct spec_ctx *ctx)
 {
-	(void)m; (void)fields; (void)n; (void)entry_loc; (void)ctx;
-	return -1;
+	struct lfield *f = xcalloc(n + 1, sizeof(*f));
+	size_t k = 0;
+	int ret;
+
+	m->raw = xstrdup("(long syntax)");
+	for (size_t i = 0; i < n; i++) {
+		if (!strncmp(fields[i].key, "x-", 2))
+			continue;	/* extensions are the user's own */
+		f[k].key = xstrdup(fields[i].key);
+		f[k].def = find_field(fields[i].key, false);
+		f[k].value = fields[i].value;
+		f[k].key_loc = fields[i].key_loc;
+		f[k].value_loc = fields[i].value_loc;
+		if (f[k].def && f[k].def->value != V_STRING && !f[k].value) {
+			lfields_release(f, k + 1);
+			return reject(m, ctx, "ML104", &fields[i].key_loc,
+				      "give it a single value",
+				      "\"%s\" takes a single value",
+				      fields[i].key);
+		}
+		k++;
+	}
+	ret = long_mount(m, f, k, entry_loc, ctx, false);
+	lfields_release(f, k);
+	return ret;
 }
+
+/* Splits "key=value" of one CSV field; -1 after reporting a bad one. */
+static int csv_field(struct mount *m, struct lfield *f, char *text,
+		     const struct loc *loc, const struct spec_ctx *ctx)
+{
+	char *eq = strchr(text, '=');
+	size_t klen = eq ? (size_t)(eq - text) : strlen(text);
+	char *key = xstrndup(text, klen);
+
+	for (char *p = key; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	f->key = key;
+	f->def = find_field(key, true);
+	f->value = eq ? eq + 1 : NULL;
+	f->key_loc = *loc;
+	f->value_loc = *loc;
+	if (klen && (isspace((unsigned char)key[0]) ||
+		     isspace((unsigned char)key[klen - 1]) ||
+		     (eq && isspace((unsigned char)eq[1]))))
+		return reject(m, ctx, "ML104", loc,
+			      "remove the spaces around the field",
+			      "white space in the --mount field \"%s\"", text);
+	if (f->def && !eq && !f->def->bare)
+		return reject(m, ctx, "ML104", loc, "write it as KEY=VALUE",
+			      "the --mount field \"%s\" needs a value", key);
+	return 0;
+}
+
+int mountspec_csv(struct mount *m, const char *csv, const struct loc *loc,
+		  const struct spec_ctx *ctx)
+{
+	char **fields = NULL;
+	int n = csv_split(csv, &fields);
+	struct lfield *f;
+	struct spec_ctx shell = *ctx;
+	int ret = 0;
+
+	m->raw = xstrdup(csv);
+	if (n < 0)
+		return reject(m, ctx, "ML104", loc,
+			      "close the quote, or quote the whole field",
+			      "invalid --mount value \"%s\": a quote is not "
+			      "closed or stands inside a field", csv);
+	f = xcalloc((size_t)n + 1, sizeof(*f));
+	shell.home_tilde = false;	/* inside the word: never expanded */
+	for (int i = 0; i < n && !ret; i++)
+		ret = csv_field(m, &f[i], fields[i], loc, ctx);
+	if (!ret)
+		ret = long_mount(m, f, (size_t)n, loc, &shell, true);
+	if (!ret)
+		fill_locs(m, loc);
+	lfields_release(f, (size_t)n);
+	csv_free(fields, n);
+	return ret;
+}
+
+/* ---- CSV ------------------------------------------------------------ */
 
 int csv_split(const char *s, char ***fields)
 {
-	(void)s; (void)fields;
+	struct buf b;
+	char **out = NULL;
+	size_t n = 0, cap = 0;
+	const char *p = s;
+
+	buf_init(&b, 0);
+	for (;;) {
+		buf_reset(&b);
+		if (*p == '"') {
+			for (p++;; p++) {
+				if (!*p)
+					goto bad;
+				if (*p == '"' && p[1] == '"')
+					p++;
+				else if (*p == '"')
+					break;
+				buf_addch(&b, *p);
+			}
+			p++;
+			if (*p && *p != ',')
+				goto bad;
+		} else {
+			for (; *p && *p != ','; p++) {
+				if (*p == '"')
+					goto bad;
+				buf_addch(&b, *p);
+			}
+		}
+		grow_array(&out, sizeof(*out), n + 1, &cap);
+		out[n++] = xstrdup(b.data);
+		if (!*p)
+			break;
+		p++;
+	}
+	buf_release(&b);
+	*fields = out;
+	return (int)n;
+bad:
+	buf_release(&b);
+	csv_free(out, (int)n);
+	*fields = NULL;
 	return -1;
 }
 
 void csv_free(char **fields, int n)
 {
-	(void)fields; (void)n;
+	for (int i = 0; i < n; i++)
+		free(fields[i]);
+	free(fields);
 }
