@@ -415,17 +415,24 @@ static void sections_release(struct sections *s)
 }
 
 /*
- * Splits spec on ':', keeping "C:" (a letter then a colon at the start of
- * a section) as a Windows drive.
+ * Splits spec on ':', keeping "C:\" (a letter, a colon and a backslash at
+ * the start of a section) as a Windows drive; Compose also takes "C:/" as
+ * one, where the Docker daemon on Linux sees a volume "C".
  */
-static void split_spec(const char *spec, struct sections *s)
+static bool drive_at(const char *start, const char *p, enum spec_dialect d)
+{
+	return *p == ':' && p - start == 1 && isalpha((unsigned char)*start) &&
+	       (p[1] == '\\' || (p[1] == '/' && d == DIALECT_COMPOSE));
+}
+
+static void split_spec(const char *spec, struct sections *s,
+		       enum spec_dialect d)
 {
 	const char *start = spec, *p = spec;
 
 	memset(s, 0, sizeof(*s));
 	for (;; p++) {
-		if (*p == ':' && p - start == 1 && isalpha((unsigned char)*start)
-		    && (p[1] == '\\' || p[1] == '/'))
+		if (drive_at(start, p, d))
 			continue;
 		if (*p != ':' && *p)
 			continue;
@@ -471,7 +478,7 @@ int mountspec_short(struct mount *m, const char *spec, const struct loc *loc,
 	if (blank(spec))
 		return reject(m, ctx, "ML101", loc, "write SOURCE:TARGET[:MODE]",
 			      "empty volume spec");
-	split_spec(spec, &s);
+	split_spec(spec, &s, ctx->dialect);
 	if (s.error) {
 		sections_release(&s);
 		return reject(m, ctx, "ML101", loc, "write SOURCE:TARGET[:MODE]",
@@ -900,6 +907,7 @@ static int long_mount(struct mount *m, const struct lfield *f, size_t n,
 	int ret = 0;
 
 	m->syntax = SYNTAX_LONG;
+	m->kind = MOUNT_VOLUME;		/* --mount's default type */
 	fill_locs(m, entry);
 	for (size_t i = 0; i < n; i++)
 		if (!f[i].def)
