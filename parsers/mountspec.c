@@ -588,7 +588,7 @@ static int tmpfs_option(struct mount *m, const char *opt,
 		if (parse_size(opt + 5, &bytes, &percent) &&
 		    !has_expansion(opt + 5, ctx->dialect))
 			return reject(m, ctx, "ML102", loc,
-				      "write the size as 64m, 1g or 50%%",
+				      "write the size as 64m, 1g or 50%",
 				      "invalid tmpfs size \"%s\"", opt + 5);
 		set_size(m, bytes, percent);
 	} else if (!strncmp(opt, "mode=", 5)) {
