@@ -59,7 +59,8 @@ static const char *read_ids(struct directive *d, const char *p,
 static char *read_reason(const char *p, const char *end)
 {
 	p = skip_blanks(p, end);
-	if (end - p < 2 || p[0] != '-' || p[1] != '-')
+	if (end - p < 2 || p[0] != '-' || p[1] != '-' ||
+	    (end - p >= 3 && p[2] == '>'))	/* a Markdown comment's end */
 		return NULL;
 	p = skip_blanks(p + 2, end);
 	while (end > p && isspace((unsigned char)end[-1]))
