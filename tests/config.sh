@@ -89,4 +89,53 @@ expect "--config of invalid YAML" 3 "" \
 printf '' > empty.yaml
 expect "an empty configuration is fine" 0 "" "" ml --config empty.yaml ok.sh
 
+# --- what a configuration changes -------------------------------------
+mkdir proj
+cat > proj/compose.yaml <<'EOC'
+services:
+  cache:
+    image: redis:7
+    volumes:
+      - /data
+  web:
+    image: nginx:1.27
+    volumes:
+      - /cache
+      - ./site:/usr/share/nginx/html
+volumes:
+  logs:
+    labels:
+      backup: never
+EOC
+cat > proj/.mountlint.yaml <<'EOC'
+rules:
+  ML201:
+    severity: error
+    exclude_services:
+      - service: cache
+        reason: a cache, refilled on start
+  ML202: off
+  ML502: off
+required_volume_labels:
+  backup: "^(daily|weekly)$"
+EOC
+expect "severity, exclusion and rule off from the configuration" 1 \
+'proj/compose.yaml:9:9: error: anonymous volume on "/cache": each new container gets a new volume, and the old ones are left behind [ML201]
+  fix: name the volume: "cache:/cache", and declare it under top-level volumes
+' "" ml --select ML201,ML202,ML502 proj/compose.yaml
+
+"$bin" --format json --select ML201 proj/compose.yaml > got.json 2> /dev/null
+check "an excluded service's finding is kept, suppressed with the reason" \
+	grep -q '"suppressed":	"a cache, refilled on start"' got.json
+
+expect "the command line goes over the configuration" 0 "" "" \
+	ml --ignore ML201 --select ML201 proj/compose.yaml
+
+cd proj || exit 1
+expect "a label whose value does not match the pattern" 0 \
+'compose.yaml:12:3: info: volume "logs" has label "backup=never", whose value does not match "^(daily|weekly)$": tools that select volumes by it skip this one [ML204]
+  fix: add a "backup" label whose value matches "^(daily|weekly)$" under the volume's "labels:"
+' "" ml --select ML204 compose.yaml
+cd .. || exit 1
+
 finish config
