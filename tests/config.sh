@@ -134,7 +134,7 @@ expect "the command line goes over the configuration" 0 "" "" \
 cd proj || exit 1
 expect "a label whose value does not match the pattern" 0 \
 'compose.yaml:12:3: info: volume "logs" has label "backup=never", whose value does not match "^(daily|weekly)$": tools that select volumes by it skip this one [ML204]
-  fix: add a "backup" label whose value matches "^(daily|weekly)$" under the volume's "labels:"
+  fix: add a "backup" label whose value matches "^(daily|weekly)$" under the volume'"'"'s "labels:"
 ' "" ml --select ML204 compose.yaml
 cd .. || exit 1
 
