@@ -310,6 +310,7 @@ static bool skip_by_name(const char *shown, enum name_kind nk, bool named)
 struct embedded_ctx {
 	struct unit *u;
 	struct findings *out;
+	bool recipe;		/* Makefile recipes */
 };
 
 static void lint_embedded(const char *text, size_t len, int first_line,
@@ -317,7 +318,10 @@ static void lint_embedded(const char *text, size_t len, int first_line,
 {
 	struct embedded_ctx *e = ctx;
 
-	shell_parse(e->u, text, len, first_line, e->out);
+	if (e->recipe)
+		shell_parse_recipe(e->u, text, len, first_line, e->out);
+	else
+		shell_parse(e->u, text, len, first_line, e->out);
 }
 
 /* Shell inside Makefiles, Markdown and CI files. Returns false when the
@@ -325,7 +329,7 @@ static void lint_embedded(const char *text, size_t len, int first_line,
 static bool lint_embedded_kinds(struct unit *u, enum name_kind nk,
 				const struct buf *b, struct findings *out)
 {
-	struct embedded_ctx e = { u, out };
+	struct embedded_ctx e = { u, out, nk == NAME_MAKEFILE };
 
 	switch (nk) {
 	case NAME_MAKEFILE:

@@ -17,7 +17,6 @@
 enum keep {
 	BLANK = 0,		/* a space (one per character) */
 	KEEP,
-	BACKSLASH,		/* a `\`: make's `$$` is the shell's `\$` */
 };
 
 /* The file split into lines, and a mask over its bytes. */
@@ -99,8 +98,6 @@ static void emit(const struct source *s, int first, int last,
 
 		if (c == '\n' || s->mask[i] == KEEP)
 			buf_addch(&b, (char)c);
-		else if (s->mask[i] == BACKSLASH)
-			buf_addch(&b, '\\');
 		else if ((c & 0xc0) != 0x80)
 			buf_addch(&b, ' ');
 	}
@@ -138,9 +135,6 @@ static void mask_recipe_line(struct source *s, int l, bool continued)
 			s->mask[p] = BLANK;
 		p++;
 	}
-	for (; p + 1 < end; p++)
-		if (s->text[p] == '$' && s->text[p + 1] == '$')
-			s->mask[p++] = BACKSLASH;
 }
 
 static bool ends_with_backslash(const struct source *s, int l)

@@ -19,7 +19,8 @@
 typedef void embedded_fn(const char *text, size_t len, int first_line,
 			 void *ctx);
 
-/* Recipe lines: a leading tab, `@`, `-` and `+` prefixes and `$$`. */
+/* Recipe lines, without the leading tab and `@`, `-` and `+` prefixes;
+ * make's `$$` is left for shell_parse_recipe. */
 void embedded_makefile(const char *text, size_t len, embedded_fn *fn,
 		       void *ctx);
 

@@ -40,6 +40,7 @@ struct lexer {
 	int line, col;		/* of pos */
 
 	int depth;
+	bool make;		/* a Makefile recipe: "$$" is the shell's "$" */
 	bool failed;		/* stop this document */
 	bool fatal;		/* stop the whole text (ML001, ML002) */
 	bool cut;		/* the document ends at a separator line */
@@ -243,9 +244,13 @@ static void read_ansi_quote(struct lexer *lx, struct buf *b)
 static void read_dollar(struct lexer *lx, struct buf *b, bool *opaque,
 			bool *subst)
 {
-	size_t from = lx->pos;
-	int c = peek(lx, 1);
+	size_t from;
+	int c;
 
+	if (lx->make && peek(lx, 1) == '$')
+		advance(lx);	/* make hands the shell one "$" */
+	from = lx->pos;
+	c = peek(lx, 1);
 	*opaque = true;
 	if (c == '\'') {
 		advance(lx);
@@ -855,14 +860,15 @@ static void free_pending(struct lexer *lx)
 	lx->pending.n = 0;
 }
 
-int shell_split(const char *file, const char *text, size_t len,
-		int first_line, struct findings *out, shell_command_fn *fn,
-		void *ctx)
+static int split(const char *file, const char *text, size_t len,
+		 int first_line, bool make, struct findings *out,
+		 shell_command_fn *fn, void *ctx)
 {
 	struct lexer lx;
 	size_t sep, end;
 
 	memset(&lx, 0, sizeof(lx));
+	lx.make = make;
 	lx.file = file;
 	lx.out = out;
 	lx.fn = fn;
@@ -887,6 +893,13 @@ int shell_split(const char *file, const char *text, size_t len,
 	return lx.fatal ? -1 : 0;
 }
 
+int shell_split(const char *file, const char *text, size_t len,
+		int first_line, struct findings *out, shell_command_fn *fn,
+		void *ctx)
+{
+	return split(file, text, len, first_line, false, out, fn, ctx);
+}
+
 struct script_ctx {
 	struct unit *u;
 	struct findings *out;
@@ -904,5 +917,13 @@ void shell_parse(struct unit *u, const char *text, size_t len,
 {
 	struct script_ctx sc = { u, out };
 
-	shell_split(u->path, text, len, first_line, out, script_command, &sc);
+	split(u->path, text, len, first_line, false, out, script_command, &sc);
+}
+
+void shell_parse_recipe(struct unit *u, const char *text, size_t len,
+			int first_line, struct findings *out)
+{
+	struct script_ctx sc = { u, out };
+
+	split(u->path, text, len, first_line, true, out, script_command, &sc);
 }

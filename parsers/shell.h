@@ -70,4 +70,8 @@ int shell_split(const char *file, const char *text, size_t len,
 void shell_parse(struct unit *u, const char *text, size_t len,
 		 int first_line, struct findings *out);
 
+/* The same for Makefile recipe lines, where make turns "$$" into "$". */
+void shell_parse_recipe(struct unit *u, const char *text, size_t len,
+			int first_line, struct findings *out);
+
 #endif

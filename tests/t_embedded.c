@@ -52,7 +52,7 @@ static const char *ci(const char *text, enum ci_kind kind, int *ret)
 static void test_makefile(void)
 {
 	T_EQ_STR(makefile("X := 1\nrun:\n\t@docker run -v $$(pwd):/x img\n"),
-		 "3|  docker run -v \\$(pwd):/x img\n");
+		 "3|  docker run -v $$(pwd):/x img\n");
 	T_EQ_STR(makefile("a: b\n\t-docker rm -v x\n\techo \\\n  -v\n\nb:\n"
 			  "\tls\n"),
 		 "2|  docker rm -v x\n echo \\\n  -v\n7| ls\n");
