@@ -86,7 +86,6 @@ struct finding *finding_add(struct findings *f, const char *id,
 {
 	va_list ap;
 	char *message;
-	int len;
 
 	if (f->file_capped)
 		return NULL;
@@ -99,13 +98,7 @@ struct finding *finding_add(struct findings *f, const char *id,
 	}
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	message = xmalloc(len > 0 ? (size_t)len + 1 : 1);
-	message[0] = '\0';
-	va_start(ap, fmt);
-	if (len > 0)
-		vsnprintf(message, (size_t)len + 1, fmt, ap);
+	message = xvasprintf(fmt, ap);
 	va_end(ap);
 	return push(f, id, severity, loc, service, fix, message);
 }
@@ -115,22 +108,15 @@ void finding_error(struct findings *f, const char *file, int line, int col,
 {
 	struct input_error *e;
 	va_list ap;
-	int len;
 
 	grow_array(&f->errors, sizeof(*f->errors), f->n_errors + 1,
 		   &f->cap_errors);
 	e = &f->errors[f->n_errors++];
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
 	e->file = xstrdup(file);
 	e->line = line;
 	e->col = col;
-	e->message = xmalloc(len > 0 ? (size_t)len + 1 : 1);
-	e->message[0] = '\0';
 	va_start(ap, fmt);
-	if (len > 0)
-		vsnprintf(e->message, (size_t)len + 1, fmt, ap);
+	e->message = xvasprintf(fmt, ap);
 	va_end(ap);
 }
 

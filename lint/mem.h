@@ -6,6 +6,7 @@
 #ifndef MOUNTLINT_MEM_H
 #define MOUNTLINT_MEM_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t size);
@@ -18,6 +19,8 @@ char *xstrndup(const char *s, size_t n);
 
 /* printf into a new string the caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
 
 /* count * size, dying on overflow. */
 size_t st_mult(size_t count, size_t size);

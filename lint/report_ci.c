@@ -194,19 +194,6 @@ static const char *gitlab_severity(enum severity s)
 	return s == SEV_ERROR ? "major" : s == SEV_WARNING ? "minor" : "info";
 }
 
-static void print_json(FILE *out, cJSON *root)
-{
-	char *text = cJSON_Print(root);
-
-	if (!text) {
-		fputs("mountlint: out of memory\n", stderr);
-		exit(70);
-	}
-	fprintf(out, "%s\n", text);
-	cJSON_free(text);
-	cJSON_Delete(root);
-}
-
 void report_gitlab(FILE *out, const struct findings *f,
 		   const struct report_opts *o)
 {
@@ -236,7 +223,7 @@ void report_gitlab(FILE *out, const struct findings *f,
 		cJSON_AddNumberToObject(pos, "column", x->loc.col);
 		cJSON_AddItemToArray(root, issue);
 	}
-	print_json(out, root);
+	report_print_json(out, root);
 }
 
 static void junit_case(FILE *out, const struct finding *x)

@@ -61,7 +61,6 @@ void report_json(FILE *out, const struct findings *f,
 	struct report_counts c = report_count(f);
 	cJSON *root = cJSON_CreateObject();
 	cJSON *tool, *list, *summary;
-	char *text;
 
 	cJSON_AddNumberToObject(root, "version", 1);
 	tool = cJSON_AddObjectToObject(root, "tool");
@@ -81,12 +80,5 @@ void report_json(FILE *out, const struct findings *f,
 	cJSON_AddNumberToObject(summary, "warning", (double)c.warning);
 	cJSON_AddNumberToObject(summary, "info", (double)c.info);
 
-	text = cJSON_Print(root);
-	if (!text) {
-		fputs("mountlint: out of memory\n", stderr);
-		exit(70);
-	}
-	fprintf(out, "%s\n", text);
-	cJSON_free(text);
-	cJSON_Delete(root);
+	report_print_json(out, root);
 }

@@ -135,7 +135,6 @@ void report_sarif(FILE *out, const struct findings *f,
 		  const struct report_opts *o)
 {
 	cJSON *root = cJSON_CreateObject(), *runs, *run, *driver, *list;
-	char *text;
 
 	(void)o;
 	cJSON_AddStringToObject(root, "$schema", SARIF_SCHEMA);
@@ -159,12 +158,5 @@ void report_sarif(FILE *out, const struct findings *f,
 	list = cJSON_AddArrayToObject(run, "invocations");
 	cJSON_AddItemToArray(list, invocation_json(f));
 
-	text = cJSON_Print(root);
-	if (!text) {
-		fputs("mountlint: out of memory\n", stderr);
-		exit(70);
-	}
-	fprintf(out, "%s\n", text);
-	cJSON_free(text);
-	cJSON_Delete(root);
+	report_print_json(out, root);
 }

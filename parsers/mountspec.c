@@ -32,16 +32,9 @@ static int reject(struct mount *m, const struct spec_ctx *ctx,
 {
 	va_list ap;
 	char *message;
-	int len;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	message = xmalloc(len > 0 ? (size_t)len + 1 : 1);
-	message[0] = '\0';
-	va_start(ap, fmt);
-	if (len > 0)
-		vsnprintf(message, (size_t)len + 1, fmt, ap);
+	message = xvasprintf(fmt, ap);
 	va_end(ap);
 	finding_add(ctx->out, rule, SEV_OFF, loc, ctx->service, fix, "%s",
 		    message);
@@ -396,6 +389,13 @@ static int parse_options(struct mount *m, const char *mode,
 		return reject(m, ctx, "ML102", loc, "remove \"nocopy\"",
 			      "\"nocopy\" on a bind mount: only volumes are "
 			      "filled from the image");
+	if (m->propagation && m->kind == MOUNT_VOLUME &&
+	    ctx->dialect != DIALECT_PODMAN)
+		return reject(m, ctx, "ML102", loc,
+			      "remove the propagation, or bind a host path",
+			      "propagation \"%s\" on volume \"%s\": only bind "
+			      "mounts take one, and Docker refuses it",
+			      m->propagation, m->source);
 	return 0;
 }
 
@@ -502,7 +502,7 @@ int mountspec_short(struct mount *m, const char *spec, const struct loc *loc,
 	ret = classify_source(m, ctx, loc);
 	if (!ret)
 		ret = check_target(m, ctx, loc);
-	if (!ret && mode)
+	if (!ret && mode && !has_expansion(mode, ctx->dialect))
 		ret = parse_options(m, mode, ctx, loc);
 	if (s.n == 3)
 		free(s.part[2]);
@@ -526,11 +526,13 @@ static int parse_size(const char *s, unsigned long long *bytes,
 	unsigned long long mult = 1;
 
 	*percent = false;
-	if (!*s || has_expansion(s, DIALECT_DOCKER))
+	if (!isdigit((unsigned char)*s))
 		return -1;
-	v = strtod(s, &end);
-	if (end == s || v < 0)
-		return -1;
+	v = strtod(s, NULL);
+	/* digits and one fraction only: strtod would also take 1e9, 0x10 */
+	end = (char *)s + strspn(s, "0123456789");
+	if (*end == '.')
+		end += 1 + strspn(end + 1, "0123456789");
 	while (*end == ' ')
 		end++;
 	switch (tolower((unsigned char)*end)) {
@@ -559,12 +561,16 @@ static int parse_size(const char *s, unsigned long long *bytes,
 		mult = 1ULL << 40;
 		end++;
 		break;
+	case 'p':
+		mult = 1ULL << 50;
+		end++;
+		break;
 	default:
 		return -1;
 	}
 	if (mult > 1 && (!strcasecmp(end, "ib") || !strcasecmp(end, "b")))
 		end += strlen(end);
-	if (*end)
+	if (*end || v * (double)mult >= 1.8e19)
 		return -1;
 	*bytes = (unsigned long long)(v * (double)mult);
 	return 0;
