@@ -9,30 +9,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 
-# expect_run WHAT STATUS EXPECTED-STDOUT COMMAND...: the exit status and
-# stdout must be exactly these.
-expect_run() {
-	what=$1 want=$2
-	printf '%s' "$3" > want.out
-	shift 3
-	"$@" > got.out 2> got.err
-	got=$?
-	if [ "$got" -ne "$want" ]; then
-		fail "$what: exit status $got, want $want" "$(cat got.err)"
-		return
-	fi
-	compare "$what" want.out got.out
-}
-
-# expect_err WHAT TEXT: the last command's stderr holds TEXT.
-expect_err() {
-	if grep -qF -- "$2" got.err; then
-		pass
-	else
-		fail "$1: stderr lacks \"$2\"" "$(cat got.err)"
-	fi
-}
-
 ml() { "$bin" --color never "$@"; }
 
 # A clean script beside the bad inputs: it must still be linted.

@@ -9,24 +9,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 
-# expect WHAT STATUS STDOUT STDERR-LINES COMMAND...: the status, stdout
-# exactly, and stderr's lines other than the summary exactly.
-expect() {
-	what=$1 want=$2
-	printf '%s' "$3" > want.out
-	printf '%s' "$4" > want.err
-	shift 4
-	"$@" > got.out 2> got.err
-	got=$?
-	grep -v '^mountlint: [0-9]* files\{0,1\},' got.err > got.err2
-	if [ "$got" -ne "$want" ]; then
-		fail "$what: exit status $got, want $want" "$(cat got.err)"
-		return
-	fi
-	compare "$what: stdout" want.out got.out
-	compare "$what: stderr" want.err got.err2
-}
-
 ml() { "$bin" --color never "$@"; }
 
 printf '#!/bin/sh\necho hi\n' > ok.sh
