@@ -7,6 +7,7 @@
  * after cleaning, so "/data" and "/data/" are one. Secrets and configs
  * count: their targets are mounts too.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,16 +25,34 @@ static size_t first_on(char *const *clean, size_t before)
 	return before;
 }
 
+/*
+ * How to name the first mount in the message: its text as written, or,
+ * for a compose long-syntax mapping, its kind and line.
+ */
+static void describe(const struct mount *m, char *buf, size_t size)
+{
+	const struct loc *at = mount_loc(m, MF_ENTRY);
+
+	if (m->raw && (m->syntax != SYNTAX_LONG || strchr(m->raw, '=')))
+		snprintf(buf, size, "\"%s\"", m->raw);
+	else
+		snprintf(buf, size, "the %s on line %d", mount_kind_name(m->kind),
+			 at->line);
+}
+
 static void report(const struct container *c, const struct mount *first,
 		   const struct mount *second, const char *target,
 		   struct findings *out)
 {
+	char what[256];
+
+	describe(first, what, sizeof(what));
 	finding_add(out, "ML105", SEV_OFF, mount_loc(second, MF_ENTRY),
 		    c->name,
 		    "remove one of the two mounts, or give one another target",
-		    "duplicate mount target \"%s\": \"%s\" is already "
-		    "mounted there, and Docker refuses to create the container",
-		    target, first->raw ? first->raw : target);
+		    "duplicate mount target \"%s\": %s is already mounted "
+		    "there, and Docker refuses to create the container",
+		    target, what);
 }
 
 static bool loc_before(const struct loc *a, const struct loc *b)

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../lint/filename.h"
 #include "../lint/finding.h"
 #include "../lint/mem.h"
 #include "../lint/rule.h"
@@ -76,6 +77,18 @@ static void report(const struct container *c, const struct mount *m,
 			    "a file or directory", m->source, target);
 }
 
+/*
+ * A volume name with a dot reads like a file name, unless it is a ".d"
+ * directory name or the compose file declares a volume of that name on
+ * purpose.
+ */
+static bool reads_like_file(const struct unit *u, const char *name)
+{
+	if (!name_has_extension(name))
+		return false;
+	return u->kind != UNIT_COMPOSE || !unit_find_volume(u, name);
+}
+
 static void check_mount(const struct unit *u, const struct container *c,
 			const struct mount *m, struct findings *out)
 {
@@ -85,7 +98,7 @@ static void check_mount(const struct unit *u, const struct container *c,
 	    strpbrk(m->source, "$`/"))
 		return;
 	beside = exists_beside(u->dir, m->source);
-	if (beside || strchr(m->source, '.'))
+	if (beside || reads_like_file(u, m->source))
 		report(c, m, beside, out);
 }
 

@@ -15,30 +15,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../lint/filename.h"
 #include "../lint/finding.h"
 #include "../lint/mem.h"
 #include "../lint/rule.h"
 #include "../lint/banned.h"
-
-/* The last component of a path. */
-static const char *last_component(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
-/*
- * "nginx.conf", ".env.local": a dot after the first character. A ".d"
- * ending ("conf.d", "docker-entrypoint-initdb.d") names a directory.
- */
-static bool has_extension(const char *path)
-{
-	const char *name = last_component(path);
-	const char *dot = strrchr(name, '.');
-
-	return dot && dot > name && dot[1] != '\0' && strcmp(dot, ".d");
-}
 
 static bool looks_like_file(const struct mount *m)
 {
@@ -47,8 +28,8 @@ static bool looks_like_file(const struct mount *m)
 	/* "./conf/" says directory, whatever its name */
 	if (n > 0 && m->source[n - 1] == '/')
 		return false;
-	return has_extension(m->source_path) ||
-	       (m->target && has_extension(m->target));
+	return name_has_extension(m->source_path) ||
+	       (m->target && name_has_extension(m->target));
 }
 
 /* True only when the path is known not to exist. */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../lint/filename.h"
 #include "../lint/finding.h"
 #include "../lint/rule.h"
 #include "../lint/banned.h"
@@ -21,14 +22,6 @@ static bool is_root(const char *user)
 
 	return (n == 4 && !strncmp(user, "root", 4)) ||
 	       (n == 1 && user[0] == '0');
-}
-
-/* A file name: a dot after its first character ("app.sock", "a.conf"). */
-static bool names_file(const char *name)
-{
-	const char *dot = strrchr(name, '.');
-
-	return dot && dot > name && dot[1] != '\0';
 }
 
 /* "$(pwd)", "$PWD/": the working directory, the common unknown source. */
@@ -66,7 +59,7 @@ static bool writable_dir_bind(const struct mount *m)
 	name = mount_source_basename(m);
 	if (!name)
 		return m->base != PATH_UNKNOWN || is_pwd(m->source);
-	return !names_file(name);
+	return !name_has_extension(name);
 }
 
 static void explicit_root(const struct container *c, struct findings *out)

@@ -130,6 +130,9 @@ static void test_ml109(void)
 	add_mount(&u, c, MOUNT_VOLUME, "site", "/usr/share/nginx/html", 6);
 	add_mount(&u, c, MOUNT_VOLUME, "data", "/data", 7);
 	add_mount(&u, c, MOUNT_BIND, "./x.conf", "/x.conf", 8);
+	add_mount(&u, c, MOUNT_VOLUME, "vhost.d", "/etc/nginx/vhost.d", 9);
+	add_mount(&u, c, MOUNT_VOLUME, "app.data", "/data", 10);
+	unit_add_volume(&u)->name = xstrdup("app.data");
 	T_EQ_INT(run(&rule_ml109, &u, &f), 2);
 	T_EQ_INT(f.items[0].loc.line, 5);
 	T_EQ_INT(f.items[1].loc.line, 6);
