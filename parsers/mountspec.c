@@ -425,6 +425,25 @@ static bool drive_at(const char *start, const char *p, enum spec_dialect d)
 	       (p[1] == '\\' || (p[1] == '/' && d == DIALECT_COMPOSE));
 }
 
+/*
+ * The end of a "${...}" at p (its closing brace), so that the colon of
+ * "${DATA:-./data}" splits nothing; p itself when p is no "${".
+ */
+static const char *skip_braces(const char *p)
+{
+	int depth = 0;
+
+	if (p[0] != '$' || p[1] != '{')
+		return p;
+	for (const char *q = p + 1; *q; q++) {
+		if (*q == '{')
+			depth++;
+		else if (*q == '}' && --depth == 0)
+			return q;
+	}
+	return p;	/* unclosed: split as written */
+}
+
 static void split_spec(const char *spec, struct sections *s,
 		       enum spec_dialect d)
 {
@@ -432,6 +451,7 @@ static void split_spec(const char *spec, struct sections *s,
 
 	memset(s, 0, sizeof(*s));
 	for (;; p++) {
+		p = skip_braces(p);
 		if (drive_at(start, p, d))
 			continue;
 		if (*p != ':' && *p)
@@ -476,12 +496,14 @@ int mountspec_short(struct mount *m, const char *spec, const struct loc *loc,
 	m->raw = xstrdup(spec);
 	fill_locs(m, loc);
 	if (blank(spec))
-		return reject(m, ctx, "ML101", loc, "write SOURCE:TARGET[:MODE]",
+		return reject(m, ctx, "ML101", loc,
+			      "write SOURCE:TARGET[:MODE]",
 			      "empty volume spec");
 	split_spec(spec, &s, ctx->dialect);
 	if (s.error) {
 		sections_release(&s);
-		return reject(m, ctx, "ML101", loc, "write SOURCE:TARGET[:MODE]",
+		return reject(m, ctx, "ML101", loc,
+			      "write SOURCE:TARGET[:MODE]",
 			      "invalid volume spec \"%s\": %s", spec, s.error);
 	}
 	if (s.n == 2 && is_mode(s.part[1], ctx->dialect)) {
@@ -741,15 +763,19 @@ struct lfield {
 	struct loc key_loc, value_loc;
 };
 
-/* Go's strconv.ParseBool, and YAML's spellings for compose. */
-static int parse_bool(const char *s)
+/*
+ * Go's strconv.ParseBool (what docker reads --mount booleans with);
+ * with yaml, also the YAML 1.1 words yes, on, no and off.
+ */
+static int parse_bool(const char *s, bool yaml)
 {
 	static const char *const yes[] = { "1", "t", "T", "true", "TRUE",
 					   "True", "yes", "on" };
 	static const char *const no[] = { "0", "f", "F", "false", "FALSE",
 					  "False", "no", "off" };
+	size_t n = yaml ? sizeof(yes) / sizeof(*yes) : 6;
 
-	for (size_t i = 0; i < sizeof(yes) / sizeof(*yes); i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (!strcmp(s, yes[i]))
 			return 1;
 		if (!strcmp(s, no[i]))
@@ -793,6 +819,86 @@ static bool owner_fits(enum owner o, enum mount_kind k)
 	}
 }
 
+/* The words a field's value must be one of, or NULL for any. */
+static const char *const *field_words(enum field_id id)
+{
+	static const char *const propagation[] = {
+		"rprivate", "private", "rshared", "shared", "rslave", "slave",
+		NULL
+	};
+	static const char *const recursive[] = {
+		"enabled", "disabled", "writable", "readonly", NULL
+	};
+	static const char *const selinux[] = { "z", "Z", NULL };
+
+	switch (id) {
+	case F_BIND_PROPAGATION:
+		return propagation;
+	case F_BIND_RECURSIVE:
+		return recursive;
+	case F_BIND_SELINUX:
+		return selinux;
+	default:
+		return NULL;
+	}
+}
+
+/* "a, b or c" of a NULL-terminated list of words. */
+static char *words_text(const char *const *w)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	for (size_t i = 0; w[i]; i++)
+		buf_addf(&b, "%s%s", i == 0 ? "" : w[i + 1] ? ", " : " or ",
+			 w[i]);
+	return buf_detach(&b, NULL);
+}
+
+static bool one_of(const char *v, const char *const *w)
+{
+	for (; *w; w++)
+		if (!strcmp(v, *w))
+			return true;
+	return false;
+}
+
+/* A tmpfs mode: octal in --mount; in compose, YAML's integer forms. */
+static bool valid_mode(const char *v, enum spec_dialect d)
+{
+	const char *digits = "01234567";
+
+	if (d == DIALECT_COMPOSE && !strncmp(v, "0o", 2))
+		v += 2;
+	else if (d == DIALECT_COMPOSE && v[0] != '0')
+		digits = "0123456789";
+	return *v && strlen(v) <= 11 && !v[strspn(v, digits)];
+}
+
+/* A value outside the words its field takes; -1 after reporting it. */
+static int check_words(struct mount *m, const struct lfield *f,
+		       const struct spec_ctx *ctx)
+{
+	const char *const *w = field_words(f->def->id);
+	char *text, *fix;
+	int ret;
+
+	if (f->def->id == F_TMPFS_MODE && !valid_mode(f->value, ctx->dialect))
+		return reject(m, ctx, "ML104", &f->key_loc,
+			      "write the mode in octal, such as 1777",
+			      "\"%s\" takes an octal mode, not \"%s\"",
+			      f->key, f->value);
+	if (!w || one_of(f->value, w))
+		return 0;
+	text = words_text(w);
+	fix = xasprintf("write %s", text);
+	ret = reject(m, ctx, "ML104", &f->key_loc, fix,
+		     "\"%s\" takes %s, not \"%s\"", f->key, text, f->value);
+	free(fix);
+	free(text);
+	return ret;
+}
+
 /* Checks one field's value against its kind; sets it on m. */
 static int set_field(struct mount *m, const struct lfield *f,
 		     const struct spec_ctx *ctx)
@@ -803,8 +909,11 @@ static int set_field(struct mount *m, const struct lfield *f,
 	bool percent;
 	int b = 1;
 
+	if (f->def->value == V_STRING && v &&
+	    !has_expansion(v, ctx->dialect) && check_words(m, f, ctx))
+		return -1;
 	if (f->def->value == V_BOOL && v) {
-		b = parse_bool(v);
+		b = parse_bool(v, ctx->dialect == DIALECT_COMPOSE);
 		if (b < 0 && !has_expansion(v, ctx->dialect))
 			return reject(m, ctx, "ML104", &f->key_loc,
 				      "write true or false",
@@ -816,7 +925,8 @@ static int set_field(struct mount *m, const struct lfield *f,
 		return reject(m, ctx, "ML104", &f->key_loc,
 			      "write the size as bytes, or with a unit: 64m",
 			      "invalid size \"%s\" for \"%s\"", v, f->key);
-	m->at[f->def->at] = *at;
+	if (f->def->at != MF_ENTRY)	/* the entry keeps its first key */
+		m->at[f->def->at] = *at;
 	switch (f->def->id) {
 	case F_READ_ONLY:
 		m->read_only = b == 1;
@@ -825,11 +935,6 @@ static int set_field(struct mount *m, const struct lfield *f,
 		m->propagation = xstrdup(v);
 		break;
 	case F_BIND_SELINUX:
-		if (strcmp(v, "z") && strcmp(v, "Z"))
-			return reject(m, ctx, "ML104", &f->key_loc,
-				      "write z or Z",
-				      "\"bind.selinux\" takes z or Z, not "
-				      "\"%s\"", v);
 		m->selinux = v[0] == 'Z' ? SELINUX_PRIVATE : SELINUX_SHARED;
 		break;
 	case F_VOLUME_NOCOPY:
@@ -898,6 +1003,12 @@ static int check_mount(struct mount *m, const struct lfield *f, size_t n,
 		return reject(m, ctx, "ML104", &sub->key_loc,
 			      "name the volume, or remove the subpath",
 			      "a subpath needs a named volume");
+	if (m->kind == MOUNT_ANON && m->read_only)
+		return reject(m, ctx, "ML104",
+			      &field_of(f, n, F_READ_ONLY)->key_loc,
+			      "name the volume, or drop read-only",
+			      "a read-only anonymous volume: Docker refuses "
+			      "it, as nothing could ever be written to it");
 	return 0;
 }
 
@@ -943,6 +1054,9 @@ static int long_mount(struct mount *m, const struct lfield *f, size_t n,
 	}
 	if (m->kind == MOUNT_VOLUME && !m->source)
 		m->kind = MOUNT_ANON;
+	if (m->kind == MOUNT_BIND && !m->source)
+		return reject(m, ctx, "ML104", entry, "add the host path",
+			      "a bind mount needs a source");
 	if (m->kind == MOUNT_BIND || m->kind == MOUNT_VOLUME)
 		ret = classify_bound(m, ctx);
 	for (size_t i = 0; !ret && i < n; i++)
@@ -982,7 +1096,7 @@ int mountspec_long(struct mount *m, const struct spec_field *fields,
 		f[k].value = fields[i].value;
 		f[k].key_loc = fields[i].key_loc;
 		f[k].value_loc = fields[i].value_loc;
-		if (f[k].def && f[k].def->value != V_STRING && !f[k].value) {
+		if (f[k].def && !f[k].value) {
 			lfields_release(f, k + 1);
 			return reject(m, ctx, "ML104", &fields[i].key_loc,
 				      "give it a single value",
@@ -1020,6 +1134,15 @@ static int csv_field(struct mount *m, struct lfield *f, char *text,
 	if (f->def && !eq && !f->def->bare)
 		return reject(m, ctx, "ML104", loc, "write it as KEY=VALUE",
 			      "the --mount field \"%s\" needs a value", key);
+	if (eq && !eq[1])
+		return reject(m, ctx, "ML104", loc,
+			      "give it a value, or remove the field",
+			      "the --mount field \"%s\" has an empty value",
+			      key);
+	if (f->def && (f->def->id == F_TYPE ||
+		       f->def->id == F_BIND_PROPAGATION))
+		for (char *p = eq + 1; *p; p++)	/* docker lower-cases */
+			*p = (char)tolower((unsigned char)*p);
 	return 0;
 }
 
