@@ -1,0 +1,67 @@
+#include "hostpath.h"
+
+#include <string.h>
+
+#include "banned.h"
+
+const char *hostpath_in_home(const char *p)
+{
+	const char *slash;
+
+	if (p[0] == '~')
+		return p + 1;
+	if (!strncmp(p, "/root", 5) && (p[5] == '/' || !p[5]))
+		return p + 5;
+	if (strncmp(p, "/home/", 6) || !p[6])
+		return NULL;
+	slash = strchr(p + 6, '/');
+	return slash ? slash : p + strlen(p);
+}
+
+bool hostpath_is_home(const char *p)
+{
+	const char *rest = hostpath_in_home(p);
+
+	return rest && !*rest;
+}
+
+static bool matches(const char *p, const char *entry, bool below)
+{
+	const char *rest;
+
+	if (entry[0] == '~') {
+		rest = hostpath_in_home(p);
+		if (!rest)
+			return false;
+		p = rest;
+		entry++;
+		if (!*p)
+			return !*entry;
+	}
+	return below ? path_within(p, entry) : !strcmp(p, entry);
+}
+
+const char *hostpath_below(const char *p, const char *const *list)
+{
+	for (; *list; list++)
+		if (matches(p, *list, true))
+			return *list;
+	return NULL;
+}
+
+const char *hostpath_equals(const char *p, const char *const *list)
+{
+	for (; *list; list++)
+		if (matches(p, *list, false))
+			return *list;
+	return NULL;
+}
+
+const char *hostpath_of(const struct mount *m)
+{
+	if (m->kind != MOUNT_BIND || !m->source_path)
+		return NULL;
+	if (m->base != PATH_ABSOLUTE && m->base != PATH_HOME)
+		return NULL;
+	return m->source_path;
+}
