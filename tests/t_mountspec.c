@@ -326,6 +326,87 @@ static void test_long_syntax(void)
 	T_EQ_INT(fs.items[0].loc.line, 5);
 }
 
+/* What Docker refuses beyond the obvious, and text it must not split. */
+static void test_stricter(void)
+{
+	struct spec_field list[] = {
+		field("type", "bind", 5), field("source", "/a", 6),
+		field("target", "/b", 7), field("bind.propagation", NULL, 8),
+	};
+	struct spec_field typo[] = {
+		field("type", "bind", 5), field("source", "/a", 6),
+		field("target", "/b", 7),
+		field("bind.propagation", "rsharred", 8),
+	};
+	struct spec_field ro_anon[] = {
+		field("type", "volume", 5), field("target", "/d", 6),
+		field("read_only", "true", 7),
+	};
+	struct spec_field mode[] = {
+		field("type", "tmpfs", 5), field("target", "/t", 6),
+		field("tmpfs.mode", "0o1777", 7),
+	};
+
+	/* a default value's colon is not a separator */
+	T_EQ_INT(compose("${DATA_DIR:-./data}:/data"), 0);
+	T_EQ_INT(m.kind, MOUNT_BIND);
+	T_EQ_INT(m.base, PATH_UNKNOWN);
+	T_EQ_STR(m.target, "/data");
+	T_EQ_INT(compose("${SRC:-/a}:${DST:-/b}:ro"), 0);
+	T_EQ_STR(m.target, "${DST:-/b}");
+	T_EQ_INT(m.read_only, 1);
+	T_EQ_INT(compose("/a:/b:${MODE}"), 0);
+	T_EQ_INT(docker("${OPEN:/a:/b"), -1);	/* unclosed: "/b" is a mode */
+	T_EQ_STR(rule_of(), "ML102");
+
+	/* propagation is for binds only */
+	T_EQ_INT(docker("data:/data:rshared"), -1);
+	T_EQ_STR(rule_of(), "ML102");
+	T_EQ_INT(shortspec("data:/data:rshared", DIALECT_PODMAN, true), 0);
+
+	/* --mount as docker/cli reads it */
+	T_EQ_INT(csv("type=BIND,src=/a,dst=/b,bind-propagation=RSHARED"), 0);
+	T_EQ_INT(m.kind, MOUNT_BIND);
+	T_EQ_STR(m.propagation, "rshared");
+	T_EQ_INT(csv("type=bind,src=,dst=/b"), -1);
+	T_EQ_STR(fs.items[0].message,
+		 "the --mount field \"src\" has an empty value");
+	T_EQ_INT(csv("type=bind,src=/a,dst=/b,ro=yes"), -1);
+	T_EQ_STR(rule_of(), "ML104");
+	T_EQ_INT(csv("type=bind,src=/a,dst=/b,ro=True"), 0);
+	T_EQ_INT(m.read_only, 1);
+	T_EQ_INT(csv("type=bind,src=/a,dst=/b,bind-recursive=sometimes"), -1);
+	T_EQ_STR(fs.items[0].message, "\"bind-recursive\" takes enabled, "
+		 "disabled, writable or readonly, not \"sometimes\"");
+	T_EQ_INT(csv("type=tmpfs,dst=/t,tmpfs-mode=1778"), -1);
+	T_EQ_STR(rule_of(), "ML104");
+	T_EQ_INT(csv("type=tmpfs,dst=/t,tmpfs-mode=1777,tmpfs-size=2p"), 0);
+	T_EQ_INT(m.size, 2ULL << 50);
+	T_EQ_STR(m.mode, "1777");
+	T_EQ_INT(csv("type=volume,dst=/d,readonly"), -1);
+	T_EQ_STR(rule_of(), "ML104");
+	T_EQ_INT(csv("type=volume,src=vol,dst=/d,readonly"), 0);
+
+	/* the long syntax */
+	T_EQ_INT(long_syntax(list, 4), -1);
+	T_EQ_STR(rule_of(), "ML104");
+	T_EQ_INT(fs.items[0].loc.line, 8);
+	T_EQ_INT(long_syntax(typo, 4), -1);
+	T_EQ_STR(rule_of(), "ML104");
+	T_EQ_INT(long_syntax(ro_anon, 3), -1);
+	T_EQ_INT(fs.items[0].loc.line, 7);
+	T_EQ_INT(long_syntax(mode, 3), 0);
+	T_EQ_STR(m.mode, "0o1777");
+
+	/* sizes: digits and a unit, nothing strtod alone would take */
+	T_EQ_INT(tmpfs("/run:size=1e30"), -1);
+	T_EQ_INT(tmpfs("/run:size=inf"), -1);
+	T_EQ_INT(tmpfs("/run:size=0x10"), -1);
+	T_EQ_INT(tmpfs("/run:size=99999999999999999999k"), -1);
+	T_EQ_INT(tmpfs("/run:size=1.5g"), 0);
+	T_EQ_INT(m.size, 3ULL << 29);
+}
+
 static int split(const char *s, char ***f)
 {
 	return csv_split(s, f);
@@ -364,6 +445,7 @@ int main(void)
 	test_csv_mounts();
 	test_long_syntax();
 	test_csv_reader();
+	test_stricter();
 	reset();
 	findings_release(&fs);
 	return t_done("mountspec");
