@@ -1,14 +1,62 @@
 /*
  * ML303 secret-file-bind: a bind of a secret-like file.
+ *
+ * A key or a .env file bound into a container is visible to everything
+ * in it, copied by `docker cp` and left in backups of the container's
+ * mounts. Compose secrets (or a tmpfs filled at start) keep it out of
+ * sight, with permissions of their own.
  */
+#include <string.h>
+
 #include "../lint/finding.h"
+#include "../lint/match.h"
 #include "../lint/rule.h"
+#include "../lint/settings.h"
 #include "../lint/banned.h"
+
+/* PCRE2 patterns on the file name; configuration adds more. */
+static const char *const secret_names[] = {
+	"^\\.env$", "\\.pem$", "\\.key$", "^id_(rsa|dsa|ecdsa|ed25519)",
+	"\\.p12$", "\\.pfx$", "^\\.htpasswd$", "^credentials",
+	"(?i)secret",
+};
+
+static const char *secret_pattern(const char *name, const struct settings *s)
+{
+	for (size_t i = 0; i < sizeof(secret_names) / sizeof(*secret_names);
+	     i++)
+		if (match_pattern(secret_names[i], name))
+			return secret_names[i];
+	for (size_t i = 0; i < s->n_secret_files; i++)
+		if (match_pattern(s->secret_files[i], name))
+			return s->secret_files[i];
+	return NULL;
+}
 
 static void check(const struct unit *u, struct findings *out)
 {
-	(void)u;
-	(void)out;
+	for (size_t i = 0; i < u->n_containers; i++) {
+		const struct container *c = &u->containers[i];
+
+		for (size_t k = 0; k < c->n_mounts; k++) {
+			const struct mount *m = &c->mounts[k];
+			const char *name = mount_source_basename(m);
+
+			if (!name || !secret_pattern(name, u->settings))
+				continue;
+			finding_add(out, "ML303", SEV_OFF,
+				    mount_loc(m, MF_SOURCE), c->name,
+				    c->origin == ORIGIN_COMPOSE ?
+				    "declare it under top-level secrets: and "
+				    "give the service \"secrets:\"" :
+				    "pass it as a secret (docker secret, or a "
+				    "tmpfs filled at start), not a bind",
+				    "bind of secret-like file \"%s\": every "
+				    "process in the container can read it, and "
+				    "it travels with the container's mounts",
+				    m->source);
+		}
+	}
 }
 
 const struct rule rule_ml303 = {
@@ -17,9 +65,19 @@ const struct rule rule_ml303 = {
 	.severity = SEV_WARNING,
 	.applies = APPLIES_COMPOSE | APPLIES_RUN,
 	.summary = "a bind of a secret-like file",
-	.rationale = "",
-	.bad = "",
-	.good = "",
-	.fix = "",
+	.rationale = "Keys, certificates, .env files and credentials bound "
+		"into a container are readable by every process in it and "
+		"show up wherever the container's mounts are copied or backed "
+		"up. Compose secrets mount them under /run/secrets with their "
+		"own permissions and keep them out of the service's "
+		"definition. The names are PCRE2 patterns; configuration "
+		"(secret_files) adds more.",
+	.bad = "services:\n  app:\n    image: example/app:1.0\n"
+	       "    volumes:\n      - ./certs/server.key:/etc/app/server.key"
+	       ":ro\n",
+	.good = "services:\n  app:\n    image: example/app:1.0\n"
+		"    secrets:\n      - server_key\n"
+		"secrets:\n  server_key:\n    file: ./certs/server.key\n",
+	.fix = "use Compose secrets (or docker secrets) instead of a bind",
 	.check = check,
 };
