@@ -1,14 +1,44 @@
 /*
  * ML501 tmpfs-without-size: a tmpfs without a size.
+ *
+ * A tmpfs lives in memory. Without a size, the kernel lets it grow to
+ * half of the host's memory, and a runaway writer pushes the host into
+ * swap or the OOM killer before the container's own memory limit is
+ * noticed.
  */
+#include <stdlib.h>
+
 #include "../lint/finding.h"
+#include "../lint/mem.h"
 #include "../lint/rule.h"
 #include "../lint/banned.h"
 
 static void check(const struct unit *u, struct findings *out)
 {
-	(void)u;
-	(void)out;
+	for (size_t i = 0; i < u->n_containers; i++) {
+		const struct container *c = &u->containers[i];
+
+		for (size_t k = 0; k < c->n_mounts; k++) {
+			const struct mount *m = &c->mounts[k];
+			char *fix;
+
+			if (m->kind != MOUNT_TMPFS || m->has_size)
+				continue;
+			if (m->syntax == SYNTAX_LONG)
+				fix = xstrdup(c->origin == ORIGIN_COMPOSE ?
+					      "add \"tmpfs: {size: 64m}\"" :
+					      "add \",tmpfs-size=64m\"");
+			else
+				fix = xasprintf("add a size: \"%s:size=64m\"",
+						m->target ? m->target : "/tmp");
+			finding_add(out, "ML501", SEV_OFF,
+				    mount_loc(m, MF_ENTRY), c->name, fix,
+				    "tmpfs \"%s\" has no size: it may grow to "
+				    "half of the host's memory",
+				    m->target ? m->target : "");
+			free(fix);
+		}
+	}
 }
 
 const struct rule rule_ml501 = {
@@ -17,9 +47,13 @@ const struct rule rule_ml501 = {
 	.severity = SEV_WARNING,
 	.applies = APPLIES_COMPOSE | APPLIES_RUN,
 	.summary = "a tmpfs without a size",
-	.rationale = "",
-	.bad = "",
-	.good = "",
-	.fix = "",
+	.rationale = "A tmpfs is memory. Without a size the kernel lets it "
+		"grow to half of the host's RAM, so one runaway writer can "
+		"push the whole host into swap or the OOM killer.",
+	.bad = "services:\n  web:\n    image: nginx:1.27\n    tmpfs:\n"
+	       "      - /var/cache/nginx\n",
+	.good = "services:\n  web:\n    image: nginx:1.27\n    tmpfs:\n"
+		"      - /var/cache/nginx:size=64m\n",
+	.fix = "give every tmpfs a size",
 	.check = check,
 };
