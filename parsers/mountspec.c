@@ -1012,6 +1012,33 @@ static int check_mount(struct mount *m, const struct lfield *f, size_t n,
 	return 0;
 }
 
+/*
+ * A --mount source Docker would misread: without a type, a path is
+ * taken for a volume name; a bind's relative path must start with "."
+ * (docker/cli makes only those absolute). -1 after reporting.
+ */
+static int check_csv_source(struct mount *m, const struct lfield *type,
+			    const struct lfield *src, const struct loc *loc,
+			    const struct spec_ctx *ctx)
+{
+	const char *s = src && src->value ? src->value : "";
+
+	if (!*s || has_expansion(s, ctx->dialect))
+		return 0;
+	if (!type && looks_like_path(s))
+		return reject(m, ctx, "ML104", loc,
+			      "add \"type=bind,\" to mount a host path",
+			      "--mount without a type: Docker takes \"%s\" "
+			      "for a volume name", s);
+	if (type && type->value && !strcmp(type->value, "bind") &&
+	    !looks_like_path(s))
+		return reject(m, ctx, "ML104", loc,
+			      "write \"./%s\" or an absolute path",
+			      "bind source \"%s\" is not an absolute path",
+			      s);
+	return 0;
+}
+
 /* Reads the fields into m; `csv` chooses the spelling. */
 static int long_mount(struct mount *m, const struct lfield *f, size_t n,
 		      const struct loc *entry, const struct spec_ctx *ctx,
@@ -1037,6 +1064,8 @@ static int long_mount(struct mount *m, const struct lfield *f, size_t n,
 		return reject(m, ctx, "ML104", entry,
 			      "add \"type: bind\", \"type: volume\" or "
 			      "\"type: tmpfs\"", "long syntax without a type");
+	if (csv && check_csv_source(m, type, src, entry, ctx))
+		return -1;
 	if (type)
 		m->kind = type_kind(type->value ? type->value : "", &known);
 	if (!known)

@@ -387,6 +387,19 @@ static void test_stricter(void)
 	T_EQ_STR(rule_of(), "ML104");
 	T_EQ_INT(csv("type=volume,src=vol,dst=/d,readonly"), 0);
 
+	T_EQ_INT(csv("src=/srv/x,dst=/x"), -1);
+	T_EQ_STR(fs.items[0].message, "--mount without a type: Docker takes "
+		 "\"/srv/x\" for a volume name");
+	T_EQ_INT(csv("type=bind,src=data,dst=/x"), -1);
+	T_EQ_STR(fs.items[0].message,
+		 "bind source \"data\" is not an absolute path");
+	T_EQ_INT(csv("type=bind,src=./data,dst=/x"), 0);
+	T_EQ_INT(m.base, PATH_RELATIVE);
+	T_EQ_INT(csv("type=bind,src=$PWD/data,dst=/x"), 0);
+	T_EQ_INT(m.base, PATH_UNKNOWN);
+	T_EQ_INT(csv("type=bind,src=~/data,dst=/x"), -1);
+	T_EQ_STR(rule_of(), "ML107");
+
 	/* the long syntax */
 	T_EQ_INT(long_syntax(list, 4), -1);
 	T_EQ_STR(rule_of(), "ML104");
