@@ -114,13 +114,37 @@ static bool valid_volume_name(const char *s, enum spec_dialect d)
  * Sets base and source_path of a bind's host path m->source. Returns 0,
  * or -1 after reporting a `~` that nothing expands (ML107).
  */
+/* "$PWD", "${PWD}", "$(pwd)" or "`pwd`" before "/" or the end: the
+ * length of that prefix, else 0. The current directory is the
+ * project's: such a source is relative. */
+static size_t cwd_prefix(const char *s)
+{
+	static const char *const forms[] = { "${PWD}", "$PWD", "$(pwd)",
+					     "`pwd`" };
+
+	for (size_t i = 0; i < sizeof(forms) / sizeof(*forms); i++) {
+		size_t n = strlen(forms[i]);
+
+		if (!strncmp(s, forms[i], n) && (s[n] == '/' || !s[n]))
+			return n;
+	}
+	return 0;
+}
+
 static int classify_host_path(struct mount *m, const struct spec_ctx *ctx,
 			      const struct loc *loc)
 {
 	const char *s = m->source;
 	size_t home = home_prefix(s, ctx->home_tilde);
+	size_t cwd = cwd_prefix(s);
 
-	if (home && !has_expansion(s + home, ctx->dialect)) {
+	if (cwd && !has_expansion(s + cwd, ctx->dialect)) {
+		char *rest = xasprintf(".%s", s + cwd);
+
+		m->base = PATH_RELATIVE;
+		m->source_path = path_clean(rest);
+		free(rest);
+	} else if (home && !has_expansion(s + home, ctx->dialect)) {
 		char *rest = xasprintf("/%s", s + home);
 		char *clean = path_clean(rest);
 

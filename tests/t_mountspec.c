@@ -87,10 +87,17 @@ static void test_sources(void)
 	T_EQ_INT(docker("${HOME}:/h"), 0);
 	T_EQ_STR(m.source_path, "~");
 
+	/* the current directory is the project's: relative */
 	T_EQ_INT(docker("$(pwd)/data:/data"), 0);
 	T_EQ_INT(m.kind, MOUNT_BIND);
+	T_EQ_INT(m.base, PATH_RELATIVE);
+	T_EQ_STR(m.source_path, "data");
+	T_EQ_INT(docker("${PWD}:/src"), 0);
+	T_EQ_STR(m.source_path, ".");
+	T_EQ_INT(docker("$(pwd)/$SUB:/data"), 0);
 	T_EQ_INT(m.base, PATH_UNKNOWN);
-	T_EQ_STR(m.source_path, NULL);
+	T_EQ_INT(docker("$PWDX/data:/data"), 0);
+	T_EQ_INT(m.base, PATH_UNKNOWN);
 	T_EQ_INT(compose("${DATA}:/data"), 0);
 	T_EQ_INT(m.base, PATH_UNKNOWN);
 	T_EQ_INT(compose("$HOME/${SUB}:/x"), 0);
@@ -396,7 +403,7 @@ static void test_stricter(void)
 	T_EQ_INT(csv("type=bind,src=./data,dst=/x"), 0);
 	T_EQ_INT(m.base, PATH_RELATIVE);
 	T_EQ_INT(csv("type=bind,src=$PWD/data,dst=/x"), 0);
-	T_EQ_INT(m.base, PATH_UNKNOWN);
+	T_EQ_INT(m.base, PATH_RELATIVE);
 	T_EQ_INT(csv("type=bind,src=~/data,dst=/x"), -1);
 	T_EQ_STR(rule_of(), "ML107");
 
