@@ -100,16 +100,10 @@ static void xml_escape(FILE *out, const char *s)
 	}
 }
 
-/* Findings are sorted by file: true where a new file starts. */
-static int new_file(const struct findings *f, size_t i)
-{
-	return i == 0 || strcmp(f->items[i - 1].file, f->items[i].file);
-}
-
 void report_checkstyle(FILE *out, const struct findings *f,
 		       const struct report_opts *o)
 {
-	int open = 0;
+	const char *open = NULL;	/* the file of the open <file> */
 
 	(void)o;
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -117,16 +111,16 @@ void report_checkstyle(FILE *out, const struct findings *f,
 	for (size_t i = 0; i < f->n; i++) {
 		const struct finding *x = &f->items[i];
 
-		if (new_file(f, i)) {
+		if (x->suppressed)
+			continue;
+		if (!open || strcmp(open, x->file)) {
 			if (open)
 				fputs("  </file>\n", out);
 			fputs("  <file name=\"", out);
 			xml_escape(out, x->file);
 			fputs("\">\n", out);
-			open = 1;
+			open = x->file;
 		}
-		if (x->suppressed)
-			continue;
 		fprintf(out, "    <error line=\"%d\" column=\"%d\" "
 			"severity=\"%s\" message=\"", x->loc.line, x->loc.col,
 			severity_name(x->severity));
