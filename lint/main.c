@@ -58,6 +58,7 @@ static const char usage_text[] =
 	"       mountlint run [OPTIONS] -- docker run ...\n"
 	"       mountlint rules [--format text|markdown]\n"
 	"       mountlint explain ID\n"
+	"       mountlint doctor 'PASTED ERROR' | --volume NAME | --disk\n"
 	"\n"
 	"options:\n"
 	"  --format FORMAT      text (default), json, sarif, github,\n"
@@ -74,7 +75,8 @@ static const char usage_text[] =
 	"  --version            the version\n"
 	"\n"
 	"exit status: 0 clean, 1 findings at or above --fail-on, 2 an input\n"
-	"could not be read or parsed, 3 bad usage or configuration.\n";
+	"could not be read or parsed, 3 bad usage or configuration; doctor:\n"
+	"4 the Docker engine cannot be reached.\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {

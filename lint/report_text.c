@@ -83,6 +83,7 @@ void report_text(FILE *out, const struct findings *f,
 	for (size_t i = 0; i < f->n; i++)
 		if (!f->items[i].suppressed)
 			print_finding(out, &f->items[i], o);
+	fflush(out);	/* findings before the summary, even in a pipe */
 	for (size_t i = 0; i < f->n_errors; i++) {
 		const struct input_error *e = &f->errors[i];
 

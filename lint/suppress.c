@@ -195,9 +195,8 @@ static void mark(struct directives *ds, struct finding *x)
 			if (d->rules[k] != x->rule || !covers(d, x))
 				continue;
 			d->used[k] = true;
-			if (!x->suppressed)
-				x->suppressed = xstrdup(d->reason ? d->reason
-								  : "");
+			if (!x->suppressed && d->reason)
+				x->suppressed = xstrdup(d->reason);
 		}
 	}
 }
@@ -209,7 +208,8 @@ static void report_bad(const struct directive *d, const struct policy *p,
 		finding_add(f, "ML003", SEV_OFF, &d->loc, NULL,
 			    "say why after \" -- \": \"# mountlint: "
 			    "disable=ID -- why this is fine\"",
-			    "suppression without a reason");
+			    "suppression without a reason: it is not "
+			    "applied");
 	for (size_t k = 0; k < d->n_ids; k++) {
 		if (!d->rules[k])
 			finding_add(f, "ML003", SEV_OFF, &d->loc, NULL,

@@ -9,8 +9,8 @@
  *	    in Markdown, before a code fence: the whole fence
  *
  * A suppressed finding stays, marked with the reason. A suppression
- * without a reason, naming an unknown rule, or matching no finding is
- * reported as ML003.
+ * without a reason is not applied; it, one naming an unknown rule, and
+ * one matching no finding are reported as ML003.
  */
 #ifndef MOUNTLINT_SUPPRESS_H
 #define MOUNTLINT_SUPPRESS_H
