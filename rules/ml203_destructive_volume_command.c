@@ -21,8 +21,8 @@ struct verdict {
 
 static const struct verdict prune = {
 	"volume prune",
-	"without --filter it deletes every volume no container uses, "
-	"with the data in them",
+	"without --filter it deletes the volumes no container uses, with "
+	"their data: every anonymous one, and with --all the named ones too",
 	"add a --filter (for example --filter label=temporary), or remove "
 	"the volumes you mean by name",
 };
