@@ -87,6 +87,7 @@ void unit_release(struct unit *u)
 		kv_list_release(&u->volcmds[i].labels);
 	}
 	free(u->volcmds);
+	kv_list_release(&u->rejected_volumes);
 	free(u->path);
 	free(u->dir);
 	memset(u, 0, sizeof(*u));

@@ -221,6 +221,10 @@ struct unit {
 
 	struct volcmd *volcmds;
 	size_t n_volcmds, cap_volcmds;
+
+	/* Named volumes that mounts refer to although the mount grammar
+	 * rejected them (and left them out of the containers). */
+	struct kv_list rejected_volumes;
 };
 
 void unit_init(struct unit *u, enum unit_kind kind, const char *path,

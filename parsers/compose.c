@@ -123,7 +123,8 @@ static void each_string(struct reader *r, struct container *c,
 
 static struct spec_ctx mount_ctx(struct reader *r, const struct container *c)
 {
-	struct spec_ctx ctx = { r->out, c->name, DIALECT_COMPOSE, true };
+	struct spec_ctx ctx = { r->out, c->name, DIALECT_COMPOSE, true,
+				&r->u->rejected_volumes };
 
 	return ctx;
 }

@@ -639,7 +639,8 @@ static bool parse_bool(const char *v)
 static void add_mount(struct cmdline *cl, struct container *c,
 		      const struct option *o)
 {
-	struct spec_ctx ctx = { cl->out, c->name, DIALECT_DOCKER, o->tilde };
+	struct spec_ctx ctx = { cl->out, c->name, DIALECT_DOCKER, o->tilde,
+				NULL };
 	struct mount m;
 	int r;
 

@@ -39,6 +39,8 @@ static int reject(struct mount *m, const struct spec_ctx *ctx,
 	finding_add(ctx->out, rule, SEV_OFF, loc, ctx->service, fix, "%s",
 		    message);
 	free(message);
+	if (ctx->rejected_volumes && m->kind == MOUNT_VOLUME && m->source)
+		kv_add(ctx->rejected_volumes, m->source, NULL);
 	mount_release(m);
 	memset(m, 0, sizeof(*m));
 	return -1;

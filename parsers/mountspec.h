@@ -35,6 +35,12 @@ struct spec_ctx {
 	 * unquoted ~ at the start of a word).
 	 */
 	bool home_tilde;
+	/*
+	 * When not NULL, the named volume of a mount that is rejected is
+	 * added here, so that a mistake in its options does not also make
+	 * the volume look unused.
+	 */
+	struct kv_list *rejected_volumes;
 };
 
 /* -v / --volume value, or one compose short-syntax string. */

@@ -28,7 +28,7 @@ static bool is_used(const struct unit *u, const char *name)
 				return true;
 		}
 	}
-	return false;
+	return kv_get(&u->rejected_volumes, name) != NULL;
 }
 
 static void check(const struct unit *u, struct findings *out)
