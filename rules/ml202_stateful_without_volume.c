@@ -109,7 +109,10 @@ static bool covered(const struct container *c, const struct stateful_dirs *l,
  * "clickhouse" for "clickhouse/clickhouse-server", "mssql" for
  * "mssql/server". Written into buf.
  */
-static void volume_stem(const struct image_ref *r, char *buf, size_t size)
+/* A volume name fit for Docker: the container's name where it has one
+ * (two services of one image then get two volumes), else the image's. */
+static void volume_stem(const struct container *c, const struct image_ref *r,
+			char *buf, size_t size)
 {
 	const char *name = r->name, *slash = strrchr(name, '/');
 	const char *start = slash ? slash + 1 : name;
@@ -124,6 +127,12 @@ static void volume_stem(const struct image_ref *r, char *buf, size_t size)
 			prev--;
 		start = prev;
 		n = (size_t)(slash - prev);
+	}
+	if (c->name && strspn(c->name, "abcdefghijklmnopqrstuvwxyz"
+			      "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") ==
+		       strlen(c->name) && *c->name) {
+		start = c->name;
+		n = strlen(c->name);
 	}
 	snprintf(buf, size, "%.*s", (int)n, start);
 }
@@ -168,7 +177,7 @@ static void report(const struct unit *u, const struct container *c,
 	char *other = weak ? NULL : other_version_dir(u, c, r);
 	char stem[64], fix[512];
 
-	volume_stem(r, stem, sizeof(stem));
+	volume_stem(c, r, stem, sizeof(stem));
 	if (c->origin == ORIGIN_COMPOSE)
 		snprintf(fix, sizeof(fix), "mount a named volume there: "
 			 "\"%s-data:%s\" under the service's volumes, and "
