@@ -1082,9 +1082,14 @@ static int long_mount(struct mount *m, const struct lfield *f, size_t n,
 	for (size_t i = 0; i < n; i++)
 		if (!f[i].def)
 			return reject(m, ctx, "ML104", &f[i].key_loc,
-				      csv ? "see `docker run --help` for "
-				      "--mount's keys" : "see the Compose "
-				      "specification for the long syntax",
+				      csv ? "use type, src, dst, readonly, "
+				      "bind-propagation, bind-recursive, "
+				      "volume-subpath, volume-nocopy, "
+				      "volume-driver, volume-label, volume-opt, "
+				      "tmpfs-size, tmpfs-mode, image-subpath or "
+				      "consistency" : "use type, source, target, "
+				      "read_only, consistency, bind, volume, "
+				      "tmpfs or image (or an x- extension)",
 				      "unknown mount key \"%s\"", f[i].key);
 	if (!type && !csv)
 		return reject(m, ctx, "ML104", entry,
