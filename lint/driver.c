@@ -12,6 +12,7 @@
 #include "../parsers/compose.h"
 #include "../parsers/dockercli.h"
 #include "../parsers/embedded.h"
+#include "../parsers/merge.h"
 #include "../parsers/shell.h"
 #include "buf.h"
 #include "config.h"
@@ -349,14 +350,80 @@ static bool lint_embedded_kinds(struct unit *u, enum name_kind nk,
 	}
 }
 
+/* An override file read along with its base. */
+struct overlay {
+	struct unit u;
+	struct buf text;
+	bool present;
+};
+
+/*
+ * The override file Docker Compose reads with a default-named compose
+ * file (compose.yaml with compose.override.yaml, docker-compose.yml with
+ * docker-compose.override.yml), or NULL when there is none.
+ */
+static char *override_of(const char *path)
+{
+	static const char *const bases[] = { "compose", "docker-compose" };
+	static const char *const exts[] = { "yaml", "yml" };
+	const char *base = base_name(path);
+	size_t dir = (size_t)(base - path);
+
+	for (size_t i = 0; i < 2; i++)
+		for (size_t k = 0; k < 2; k++) {
+			char *name = xasprintf("%s.%s", bases[i], exts[k]);
+			int same = !strcmp(base, name);
+
+			free(name);
+			if (!same)
+				continue;
+			for (size_t e = 0; e < 2; e++) {
+				char *o = xasprintf("%.*s%s.override.%s",
+						    (int)dir, path, bases[i],
+						    exts[e]);
+
+				if (!access(o, R_OK))
+					return o;
+				free(o);
+			}
+		}
+	return NULL;
+}
+
+/* Reads and parses the override of the compose file u, and merges it. */
+static void merge_override(struct unit *u, struct overlay *ov,
+			   struct findings *out, struct lint_result *res)
+{
+	char *path = override_of(u->path);
+
+	if (!path)
+		return;
+	if (read_input(path, path, &ov->text, out) ||
+	    check_text(path, &ov->text, out)) {
+		res->input_failed = true;
+		free(path);
+		return;
+	}
+	unit_init(&ov->u, UNIT_COMPOSE, path, u->dir);
+	ov->u.settings = u->settings;
+	ov->present = true;
+	free(path);
+	if (compose_parse(&ov->u, ov->text.data, ov->text.len, 1, out) !=
+	    COMPOSE_NOT_COMPOSE)
+		compose_merge(u, &ov->u);
+}
+
 static void lint_text(struct unit *u, enum input_kind kind,
 		      enum name_kind nk, bool named, const struct buf *b,
-		      struct findings *out, struct lint_result *res)
+		      struct overlay *ov, struct findings *out,
+		      struct lint_result *res)
 {
 	enum compose_result cr;
 
 	if (kind == INPUT_COMPOSE) {
 		cr = compose_parse(u, b->data, b->len, nk == NAME_COMPOSE, out);
+		if (cr != COMPOSE_NOT_COMPOSE)
+			merge_override(u, ov, out, res);
 		if (cr == COMPOSE_NOT_COMPOSE && !strcmp(u->path, "<stdin>")) {
 			kind = INPUT_SCRIPT;
 		} else if (cr == COMPOSE_NOT_COMPOSE) {
@@ -418,7 +485,9 @@ void lint_path(const char *path, bool named, const struct lint_opts *o,
 	const struct config *cfg;
 	struct policy policy;
 	struct settings settings;
+	struct overlay ov;
 
+	memset(&ov, 0, sizeof(ov));
 	finding_begin_file(out);
 	if (strcmp(path, "-") && skip_by_name(shown, nk, named))
 		return;
@@ -448,7 +517,7 @@ void lint_path(const char *path, bool named, const struct lint_opts *o,
 	dir = dir_of(path);
 	unit_init(&u, UNIT_COMPOSE, shown, dir);
 	u.settings = &settings;
-	lint_text(&u, kind, nk, named, &b, out, res);
+	lint_text(&u, kind, nk, named, &b, &ov, out, res);
 	if (out->parse_failed)
 		res->input_failed = true;
 	policy_apply(&policy, out, first);
@@ -456,6 +525,14 @@ void lint_path(const char *path, bool named, const struct lint_opts *o,
 		config_exclude(cfg, out, first);
 	suppress_apply(shown, b.data, b.len, &policy, out, first);
 	attach_excerpts(out, first, shown, b.data, b.len);
+	if (ov.present) {
+		suppress_apply(ov.u.path, ov.text.data, ov.text.len, &policy,
+			       out, first);
+		attach_excerpts(out, first, ov.u.path, ov.text.data,
+				ov.text.len);
+		unit_release(&ov.u);
+	}
+	buf_release(&ov.text);
 	unit_release(&u);
 	free(dir);
 	buf_release(&b);

@@ -66,7 +66,7 @@ static void container_release(struct container *c)
 	free(c->mounts);
 }
 
-static void volume_release(struct volume *v)
+void volume_release(struct volume *v)
 {
 	free(v->name);
 	free(v->driver);

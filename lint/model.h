@@ -243,6 +243,7 @@ struct kv *kv_add(struct kv_list *l, const char *key, const char *value);
 const char *kv_get(const struct kv_list *l, const char *key);
 
 void mount_release(struct mount *m);
+void volume_release(struct volume *v);
 
 /* The location of a field, falling back to the whole entry. */
 const struct loc *mount_loc(const struct mount *m, enum mount_field f);
