@@ -99,7 +99,7 @@ int walk_default_compose(const char *dir, walk_fn *fn, void *ctx)
 	};
 	int found = 0;
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names) && !found; i++) {
 		char *path = strcmp(dir, ".") ? join(dir, names[i])
 					      : xstrdup(names[i]);
 		struct stat st;

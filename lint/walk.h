@@ -16,9 +16,10 @@ typedef void walk_fn(const char *path, void *ctx);
 int walk_dir(const char *dir, walk_fn *fn, void *ctx);
 
 /*
- * Calls fn for each of compose.yaml, compose.yml, docker-compose.yaml and
- * docker-compose.yml that exists in dir ("." for the current one).
- * Returns how many there were.
+ * Calls fn for the compose file Docker Compose would read in dir ("."
+ * for the current one): the first of compose.yaml, compose.yml,
+ * docker-compose.yaml and docker-compose.yml that exists. Returns 1, or
+ * 0 when there is none.
  */
 int walk_default_compose(const char *dir, walk_fn *fn, void *ctx);
 
