@@ -1,0 +1,209 @@
+/*
+ * Interpolation of compose values (every form, nesting, `$$`, unset
+ * variables, malformed expressions at their offsets) and .env files.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../parsers/dotenv.h"
+#include "../parsers/interp.h"
+#include "tap.h"
+
+/* A=a, E (empty), P=/etc, D=$x; anything else is unset. */
+static const char *vars(const char *name, size_t len, void *ctx)
+{
+	static const char *const table[][2] = {
+		{ "A", "a" }, { "E", "" }, { "P", "/etc" }, { "D", "$x" },
+		{ "LONG_name9", "L" },
+	};
+
+	(void)ctx;
+	for (size_t i = 0; i < sizeof(table) / sizeof(*table); i++)
+		if (strlen(table[i][0]) == len && !memcmp(table[i][0], name, len))
+			return table[i][1];
+	return NULL;
+}
+
+static struct interp_result r;
+
+static enum interp_status run(const char *s)
+{
+	interp_result_release(&r);
+	interp_expand(s, vars, NULL, &r);
+	return r.status;
+}
+
+/* s interpolates to want. */
+static void known(const char *s, const char *want)
+{
+	T_CHECK(run(s) == INTERP_KNOWN, "\"%s\" is known", s);
+	T_EQ_STR(r.value ? r.value : "(null)", want);
+}
+
+static void unknown(const char *s)
+{
+	T_CHECK(run(s) == INTERP_UNKNOWN, "\"%s\" is unknown", s);
+	T_CHECK(r.value == NULL && r.n == 0, "\"%s\": no value", s);
+}
+
+/* s is one problem of `kind` at [offset, end). */
+static void fails(const char *s, enum interp_problem_kind kind,
+		  size_t offset, size_t end, const char *message)
+{
+	T_CHECK(run(s) == INTERP_ERROR, "\"%s\" fails", s);
+	T_EQ_INT(r.n, 1);
+	if (r.n != 1)
+		return;
+	T_EQ_INT(r.items[0].kind, kind);
+	T_EQ_INT(r.items[0].offset, offset);
+	T_EQ_INT(r.items[0].end, end);
+	T_EQ_STR(r.items[0].message, message);
+}
+
+static void test_forms(void)
+{
+	known("plain", "plain");
+	known("", "");
+	known("$A", "a");
+	known("x$A/y", "xa/y");
+	known("$LONG_name9-", "L-");
+	known("${A}", "a");
+	known("${A}${P}", "a/etc");
+	known("${B:-d}", "d");
+	known("${E:-d}", "d");
+	known("${A:-d}", "a");
+	known("${B-d}", "d");
+	known("${E-d}", "");
+	known("${A:+alt}", "alt");
+	known("${E:+alt}", "");
+	known("${B:+alt}", "");
+	known("${A+alt}", "alt");
+	known("${E+alt}", "alt");
+	known("${B+alt}", "");
+	known("${A:?must}", "a");
+	known("${E?must}", "");
+	known("${P:-x}:/host", "/etc:/host");
+	known("${B:-/data:ro}:/x", "/data:ro:/x");
+	known("${B:-}", "");
+}
+
+static void test_nested_and_dollars(void)
+{
+	known("${B:-${C:-x}}", "x");
+	known("${B:-${A:-x}}/y", "a/y");
+	known("${A:-${C}}", "a");
+	known("${B:-pre-${P}-post}", "pre-/etc-post");
+	known("${B:-{x}y}", "{x}y");
+	known("$$", "$");
+	known("$$A", "$A");
+	known("a$$$A", "a$a");
+	known("$$${A}", "$a");
+	known("$", "$");
+	known("cost $5", "cost $5");
+	known("a $ b", "a $ b");
+	known("$D", "$x");
+	known("${B:-$$}", "$");
+}
+
+static void test_unset(void)
+{
+	unknown("$B");
+	unknown("${B}");
+	unknown("x/${B}/y");
+	unknown("${B:-${C}}");
+	unknown("${A}${B}");
+	unknown("$B_and_more");
+}
+
+static void test_malformed(void)
+{
+	fails("${A", INTERP_MALFORMED, 0, 3,
+	      "invalid interpolation \"${A\": no closing brace");
+	fails("/x/${VAR:x}/y", INTERP_MALFORMED, 3, 11,
+	      "invalid interpolation \"${VAR:x}\": the operator is none of "
+	      ":- - :+ + :? ?");
+	fails("${:-x}", INTERP_MALFORMED, 0, 6,
+	      "invalid interpolation \"${:-x}\": a variable name must come "
+	      "first");
+	fails("ab${}", INTERP_MALFORMED, 2, 5,
+	      "invalid interpolation \"${}\": a variable name must come first");
+	fails("${A:-x", INTERP_MALFORMED, 0, 6,
+	      "invalid interpolation \"${A:-x\": no closing brace");
+	fails("${B:-${C}", INTERP_MALFORMED, 5, 8,
+	      "invalid interpolation \"${C\": no closing brace");
+	fails("${1}", INTERP_MALFORMED, 0, 4,
+	      "invalid interpolation \"${1}\": a variable name must come "
+	      "first");
+	/* a malformed word that is not used is not read, as in Compose */
+	known("${A:-${}", "a");
+}
+
+static void test_required(void)
+{
+	fails("${B:?set B first}", INTERP_REQUIRED, 0, 17,
+	      "required variable \"B\" is not set: set B first");
+	fails("x:${B?}", INTERP_REQUIRED, 2, 7,
+	      "required variable \"B\" is not set");
+	fails("${E:?no}", INTERP_REQUIRED, 0, 8,
+	      "required variable \"E\" is empty: no");
+	fails("$A${B:?x}$C", INTERP_REQUIRED, 2, 9,
+	      "required variable \"B\" is not set: x");
+	fails("${B:-${C:?inner}}", INTERP_REQUIRED, 5, 16,
+	      "required variable \"C\" is not set: inner");
+}
+
+static void test_dotenv(void)
+{
+	struct dotenv e;
+	static const char text[] =
+		"\xEF\xBB\xBF# a comment\n"
+		"\n"
+		"PLAIN=/srv/data\n"
+		"  export EXPORTED = spaced  \n"
+		"COMMENTED=value # a comment\n"
+		"HASH=a#b\n"
+		"SINGLE='lit $PLAIN \\n'\n"
+		"DOUBLE=\"a\\tb \\\"q\\\" ${PLAIN}/x \\$PLAIN\"\n"
+		"REF=${PLAIN}/sub\n"
+		"DEF=${NOPE:-dflt}\n"
+		"UNSET_REF=${NOPE}\n"
+		"COLON: yes\n"
+		"EMPTY=\n"
+		"MULTI=\"one\ntwo\"\n"
+		"PLAIN=/srv/later\n"
+		"bad line here\n"
+		"A\n";
+
+	dotenv_init(&e, vars, NULL);
+	dotenv_parse(&e, text, strlen(text));
+	T_EQ_STR(dotenv_get(&e, "PLAIN", 5), "/srv/later");
+	T_EQ_STR(dotenv_get(&e, "EXPORTED", 8), "spaced");
+	T_EQ_STR(dotenv_get(&e, "COMMENTED", 9), "value");
+	T_EQ_STR(dotenv_get(&e, "HASH", 4), "a#b");
+	T_EQ_STR(dotenv_get(&e, "SINGLE", 6), "lit $PLAIN \\n");
+	T_EQ_STR(dotenv_get(&e, "DOUBLE", 6),
+		 "a\tb \"q\" /srv/data/x $PLAIN");
+	T_EQ_STR(dotenv_get(&e, "REF", 3), "/srv/data/sub");
+	T_EQ_STR(dotenv_get(&e, "DEF", 3), "dflt");
+	T_CHECK(dotenv_get(&e, "UNSET_REF", 9) == NULL, "unknown stays unset");
+	T_EQ_STR(dotenv_get(&e, "COLON", 5), "yes");
+	T_EQ_STR(dotenv_get(&e, "EMPTY", 5), "");
+	T_EQ_STR(dotenv_get(&e, "MULTI", 5), "one\ntwo");
+	T_EQ_STR(dotenv_get(&e, "A", 1), "a");
+	T_EQ_STR(dotenv_lookup("P", 1, &e), "/etc");
+	T_CHECK(dotenv_get(&e, "bad", 3) == NULL, "a bad line is skipped");
+	T_CHECK(dotenv_load(&e, "/nonexistent/.env") == -1, "missing file");
+	dotenv_release(&e);
+}
+
+int main(void)
+{
+	test_forms();
+	test_nested_and_dollars();
+	test_unset();
+	test_malformed();
+	test_required();
+	test_dotenv();
+	interp_result_release(&r);
+	return t_done("interp");
+}
