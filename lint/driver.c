@@ -469,6 +469,11 @@ static const struct config *file_rules(const char *path,
 			p->severity[i] = SEV_OFF;
 	if (o->settings && o->settings->selinux)
 		s->selinux = true;
+	if (o->settings) {
+		s->env_files = o->settings->env_files;
+		s->n_env_files = o->settings->n_env_files;
+		s->env_process = o->settings->env_process;
+	}
 	return c;
 }
 

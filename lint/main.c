@@ -36,6 +36,8 @@ enum exit_status {
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
+#define MAX_ENV_FILES 64
+
 struct cli {
 	const char *format;
 	enum color_mode color;
@@ -45,6 +47,7 @@ struct cli {
 	bool ignored[POLICY_MAX_RULES];
 	struct policy policy;
 	struct settings settings;
+	const char *env_files[MAX_ENV_FILES];	/* --env-file */
 	struct config_cache configs;
 	struct lint_opts lint;
 	char **files;
@@ -68,6 +71,9 @@ static const char usage_text[] =
 	"  --select IDS         report only these rules (comma-separated)\n"
 	"  --ignore IDS         do not report these rules\n"
 	"  --selinux            the target host runs SELinux (ML401)\n"
+	"  --env-file FILE      compose variables from FILE, not ./.env\n"
+	"                       beside the compose file (repeatable)\n"
+	"  --env                compose variables from the environment too\n"
 	"  --config FILE        use this configuration file\n"
 	"  --no-config          use no configuration file\n"
 	"  --stdin-kind KIND    read '-' as compose or script\n"
@@ -178,6 +184,24 @@ static int opt_selinux(struct cli *c, const char *v)
 	return 0;
 }
 
+static int opt_env_file(struct cli *c, const char *v)
+{
+	if (access(v, R_OK))
+		return usage_error("cannot read env file \"%s\"", v);
+	if (c->settings.n_env_files == MAX_ENV_FILES)
+		return usage_error("more than 64 env files, at \"%s\"", v);
+	c->env_files[c->settings.n_env_files++] = v;
+	c->settings.env_files = c->env_files;
+	return 0;
+}
+
+static int opt_env(struct cli *c, const char *v)
+{
+	(void)v;
+	c->settings.env_process = true;
+	return 0;
+}
+
 static int opt_stdin_kind(struct cli *c, const char *v)
 {
 	int k = input_kind_parse(v);
@@ -217,6 +241,8 @@ static const struct option {
 	{ "--select", true, opt_select },
 	{ "--ignore", true, opt_ignore },
 	{ "--selinux", false, opt_selinux },
+	{ "--env-file", true, opt_env_file },
+	{ "--env", false, opt_env },
 	{ "--config", true, opt_config },
 	{ "--no-config", false, opt_no_config },
 	{ "--stdin-kind", true, opt_stdin_kind },

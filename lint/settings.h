@@ -25,6 +25,13 @@ struct settings {
 	const char *const *stateful_images;	/* ML202: image patterns */
 	const char *const *stateful_dirs;	/* and their data dirs */
 	size_t n_stateful;
+
+	/* Compose interpolation: the files read instead of the .env beside
+	 * the compose file (n = 0: that one), and whether the process
+	 * environment is read too, over them. */
+	const char *const *env_files;
+	size_t n_env_files;
+	bool env_process;
 };
 
 /* The defaults: no SELinux, a `backup` label required. */

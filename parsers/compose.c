@@ -1,12 +1,17 @@
 #include "compose.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dotenv.h"
+#include "interp.h"
 #include "mountspec.h"
 #include "yaml_doc.h"
 #include "../lint/mem.h"
+#include "../lint/settings.h"
+#include "../lint/utf8.h"
 #include "../lint/banned.h"
 
 /* Nested keys of a long-syntax mount deeper than this are not read. */
@@ -629,6 +634,301 @@ static void read_volumes(struct reader *r, const struct ynode *volumes)
 	}
 }
 
+/*
+ * Interpolation. Every scalar value (never a key) is interpolated once,
+ * shared nodes included. A value whose variables are all known is
+ * replaced by its interpolated text with each literal dollar written
+ * "$$", so the readers below keep treating a lone "$" as unknown; a value
+ * with an unset variable, or with a problem (ML004), stays as written.
+ */
+
+/* The variables of one compose file. */
+struct vars {
+	struct dotenv file;
+	bool process;		/* the environment, over the file */
+};
+
+static const char *process_lookup(const char *name, size_t len, void *ctx)
+{
+	char *n = xstrndup(name, len);
+	const char *v = getenv(n);
+
+	(void)ctx;
+	free(n);
+	return v;
+}
+
+static const char *vars_lookup(const char *name, size_t len, void *ctx)
+{
+	struct vars *v = ctx;
+	const char *value = v->process ? process_lookup(name, len, NULL) :
+			    NULL;
+
+	return value ? value : dotenv_get(&v->file, name, len);
+}
+
+/* The --env-file files, or else the .env beside the compose file. */
+static void vars_load(struct vars *v, const struct unit *u)
+{
+	const struct settings *s = u->settings;
+
+	v->process = s->env_process;
+	dotenv_init(&v->file, v->process ? process_lookup : NULL, NULL);
+	for (size_t i = 0; i < s->n_env_files; i++)
+		dotenv_load(&v->file, s->env_files[i]);
+	if (!s->n_env_files && u->dir) {
+		char *path = xasprintf("%s/.env", u->dir);
+
+		dotenv_load(&v->file, path);
+		free(path);
+	}
+}
+
+/* A set of nodes, open addressing on their addresses. */
+struct node_set {
+	const struct ynode **slots;
+	size_t n, cap;		/* cap: 0 or a power of two */
+};
+
+static size_t node_hash(const struct ynode *n, size_t cap)
+{
+	unsigned long long h = (unsigned long long)(uintptr_t)n;
+
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return (size_t)h & (cap - 1);
+}
+
+static void node_set_put(struct node_set *set, const struct ynode *n)
+{
+	size_t i = node_hash(n, set->cap);
+
+	while (set->slots[i])
+		i = (i + 1) & (set->cap - 1);
+	set->slots[i] = n;
+	set->n++;
+}
+
+static void node_set_grow(struct node_set *set)
+{
+	struct node_set bigger = { NULL, 0, set->cap ? set->cap * 2 : 64 };
+
+	bigger.slots = xcalloc(bigger.cap, sizeof(*bigger.slots));
+	for (size_t i = 0; i < set->cap; i++)
+		if (set->slots[i])
+			node_set_put(&bigger, set->slots[i]);
+	free(set->slots);
+	*set = bigger;
+}
+
+/* Adds n; false when it was there already. */
+static bool node_set_add(struct node_set *set, const struct ynode *n)
+{
+	size_t i;
+
+	if (2 * (set->n + 1) > set->cap)
+		node_set_grow(set);
+	for (i = node_hash(n, set->cap); set->slots[i];
+	     i = (i + 1) & (set->cap - 1))
+		if (set->slots[i] == n)
+			return false;
+	node_set_put(set, n);
+	return true;
+}
+
+struct interpolation {
+	struct vars vars;
+	struct node_set seen;
+	const char *src;	/* the file's text, for columns */
+	size_t len;
+	struct findings *out;
+};
+
+/* The source line `line` (1-based) of src, or NULL. */
+static const char *source_line(const char *src, size_t len, int line)
+{
+	const char *p = src, *end = src + len;
+
+	for (int i = 1; i < line && p; i++) {
+		p = memchr(p, '\n', (size_t)(end - p));
+		p = p ? p + 1 : NULL;
+	}
+	return p;
+}
+
+/* Source bytes one value code point takes in a quoted scalar. */
+static size_t source_step(const char *p, const char *end, char quote)
+{
+	size_t esc = 2;
+
+	if (quote == '\'' && p + 1 < end && p[0] == '\'' && p[1] == '\'')
+		return 2;
+	if (quote != '"' || *p != '\\' || p + 1 >= end)
+		return utf8_len((unsigned char)*p);
+	if (p[1] == 'x')
+		esc = 4;
+	else if (p[1] == 'u')
+		esc = 6;
+	else if (p[1] == 'U')
+		esc = 10;
+	return esc <= (size_t)(end - p) ? esc : (size_t)(end - p);
+}
+
+/*
+ * The column of byte `off` of the value of n, a scalar on one line,
+ * counted in its source; 0 when the source does not match.
+ */
+static int value_column(const struct interpolation *in, const struct ynode *n,
+			size_t off)
+{
+	const char *end = in->src + in->len;
+	const char *p = source_line(in->src, in->len, n->loc.line);
+	char quote = n->plain ? 0 : '?';
+	int col = n->loc.col;
+
+	for (int c = 1; p && p < end && c < n->loc.col; c++)
+		p += utf8_len((unsigned char)*p);
+	if (!p || p >= end)
+		return 0;
+	if (quote) {
+		quote = *p++;
+		col++;
+	}
+	for (size_t i = 0; i < off && p < end && *p != '\n'; col++) {
+		size_t step = source_step(p, end, quote);
+
+		col += step > 1 && quote ? (int)step - 1 : 0;
+		p += step;
+		i += utf8_len((unsigned char)n->text[i]);
+	}
+	return col;
+}
+
+/* Where a problem at value bytes [off, end) of n points. */
+static struct loc problem_loc(const struct interpolation *in,
+			      const struct ynode *n, size_t off, size_t end)
+{
+	struct loc at = n->loc;
+	int start, stop;
+
+	if (at.line != at.end_line || (!n->plain && n->text[0] == '\0'))
+		return at;
+	start = value_column(in, n, off);
+	stop = value_column(in, n, end);
+	if (!start || !stop || stop > at.end_col || start >= stop)
+		return at;
+	at.col = start;
+	at.end_col = stop;
+	return at;
+}
+
+static void report_problem(struct interpolation *in, const struct ynode *n,
+			   const char *service, const struct interp_problem *p)
+{
+	struct loc at = problem_loc(in, n, p->offset, p->end);
+	const char *fix = p->kind == INTERP_REQUIRED ?
+		"set the variable in the .env file, or give it a default: "
+		"\"${VAR:-default}\"" :
+		"close the braces and use one of the operators :- - :+ + :? ?, "
+		"or write a literal dollar as \"$$\"";
+
+	finding_add(in->out, "ML004", SEV_OFF, &at, service, fix, "%s",
+		    p->message);
+}
+
+/* value with each "$" doubled. */
+static char *escape_dollars(const char *value, size_t *len)
+{
+	size_t n = 0;
+	char *s, *q;
+
+	for (const char *p = value; *p; p++)
+		n += *p == '$' ? 2 : 1;
+	s = q = xmalloc(n + 1);
+	for (const char *p = value; *p; p++) {
+		if (*p == '$')
+			*q++ = '$';
+		*q++ = *p;
+	}
+	*q = '\0';
+	*len = n;
+	return s;
+}
+
+static void interpolate_scalar(struct interpolation *in, struct ynode *n,
+			       const char *service)
+{
+	struct interp_result r;
+
+	if (!interp_needed(n->text))
+		return;
+	interp_expand(n->text, vars_lookup, &in->vars, &r);
+	for (size_t i = 0; i < r.n; i++)
+		report_problem(in, n, service, &r.items[i]);
+	if (r.status == INTERP_KNOWN) {
+		free(n->text);
+		n->text = escape_dollars(r.value, &n->len);
+	}
+	interp_result_release(&r);
+}
+
+/* Interpolates the values under n, n itself included, without
+ * recursion. */
+static void interpolate_tree(struct interpolation *in, struct ynode *n,
+			     const char *service)
+{
+	struct ynode **stack = NULL;
+	size_t depth = 0, cap = 0;
+
+	grow_array(&stack, sizeof(*stack), 1, &cap);
+	stack[depth++] = n;
+	while (depth) {
+		n = stack[--depth];
+		if (!node_set_add(&in->seen, n))
+			continue;
+		if (n->kind == YNODE_SCALAR) {
+			interpolate_scalar(in, n, service);
+			continue;
+		}
+		for (size_t i = n->kind == YNODE_MAP; i < n->n;
+		     i += n->kind == YNODE_MAP ? 2 : 1) {
+			grow_array(&stack, sizeof(*stack), depth + 1, &cap);
+			stack[depth++] = n->items[i];
+		}
+	}
+	free(stack);
+}
+
+/* Interpolates the document, each service's values under its name. */
+static void interpolate(struct unit *u, struct ynode *root, const char *src,
+			size_t len, struct findings *out)
+{
+	struct interpolation in = { .src = src, .len = len, .out = out };
+
+	vars_load(&in.vars, u);
+	for (size_t i = 0; i < ynode_pairs(root); i++) {
+		const struct ynode *k = ynode_key(root, i);
+		struct ynode *v = root->items[2 * i + 1];
+		bool services = k->kind == YNODE_SCALAR &&
+				!strcmp(k->text, "services") &&
+				v->kind == YNODE_MAP;
+
+		for (size_t j = 0; services && j < ynode_pairs(v); j++) {
+			const struct ynode *name = ynode_key(v, j);
+
+			node_set_add(&in.seen, v);
+			interpolate_tree(&in, v->items[2 * j + 1],
+					 name->kind == YNODE_SCALAR ?
+					 name->text : NULL);
+		}
+		if (!services)
+			interpolate_tree(&in, v, NULL);
+	}
+	dotenv_release(&in.vars.file);
+	free(in.seen.slots);
+}
+
 /* ML001 for a compose-named file that holds no mapping. */
 static void not_a_mapping(struct unit *u, const struct ynode *root,
 			  struct findings *out)
@@ -647,8 +947,8 @@ static void not_a_mapping(struct unit *u, const struct ynode *root,
 			    kind_name(root));
 }
 
-static enum compose_result read_document(struct unit *u,
-					 const struct ynode *root,
+static enum compose_result read_document(struct unit *u, struct ynode *root,
+					 const char *text, size_t len,
 					 int compose_named,
 					 struct findings *out)
 {
@@ -666,6 +966,7 @@ static enum compose_result read_document(struct unit *u,
 		return COMPOSE_NOT_COMPOSE;
 
 	u->kind = UNIT_COMPOSE;
+	interpolate(u, root, text, len, out);
 	read_services(&r, services);
 	volumes = ynode_get(root, "volumes", NULL);
 	if (volumes)
@@ -681,7 +982,7 @@ enum compose_result compose_parse(struct unit *u, const char *text,
 	enum compose_result rc = COMPOSE_FAILED;
 
 	if (!ydoc_load(&d, text, len, u->path, out))
-		rc = read_document(u, d.root, compose_named, out);
+		rc = read_document(u, d.root, text, len, compose_named, out);
 	ydoc_release(&d);
 	return rc;
 }

@@ -34,7 +34,7 @@ struct interp_problem {
 
 enum interp_status {
 	INTERP_KNOWN,		/* value holds the interpolated string */
-	INTERP_UNKNOWN,		/* a variable is unset and has no default */
+	INTERP_UNKNOWN,		/* a variable unset, without default */
 	INTERP_ERROR,		/* items holds at least one problem */
 };
 

@@ -11,6 +11,7 @@
 extern const struct rule rule_ml001;
 extern const struct rule rule_ml002;
 extern const struct rule rule_ml003;
+extern const struct rule rule_ml004;
 extern const struct rule rule_ml005;
 extern const struct rule rule_ml101;
 extern const struct rule rule_ml102;
@@ -45,6 +46,7 @@ const struct rule *const rule_registry[] = {
 	&rule_ml001,
 	&rule_ml002,
 	&rule_ml003,
+	&rule_ml004,
 	&rule_ml005,
 	&rule_ml101,
 	&rule_ml102,

@@ -19,7 +19,8 @@ static const char *vars(const char *name, size_t len, void *ctx)
 
 	(void)ctx;
 	for (size_t i = 0; i < sizeof(table) / sizeof(*table); i++)
-		if (strlen(table[i][0]) == len && !memcmp(table[i][0], name, len))
+		if (strlen(table[i][0]) == len &&
+		    !memcmp(table[i][0], name, len))
 			return table[i][1];
 	return NULL;
 }
