@@ -925,6 +925,13 @@ static int check_words(struct mount *m, const struct lfield *f,
 	return ret;
 }
 
+/* A field given twice: the last one counts, as in Docker. */
+static void set_string(char **slot, const char *v)
+{
+	free(*slot);
+	*slot = xstrdup(v);
+}
+
 /* Checks one field's value against its kind; sets it on m. */
 static int set_field(struct mount *m, const struct lfield *f,
 		     const struct spec_ctx *ctx)
@@ -958,7 +965,7 @@ static int set_field(struct mount *m, const struct lfield *f,
 		m->read_only = b == 1;
 		break;
 	case F_BIND_PROPAGATION:
-		m->propagation = xstrdup(v);
+		set_string(&m->propagation, v);
 		break;
 	case F_BIND_SELINUX:
 		m->selinux = v[0] == 'Z' ? SELINUX_PRIVATE : SELINUX_SHARED;
@@ -968,10 +975,10 @@ static int set_field(struct mount *m, const struct lfield *f,
 		break;
 	case F_VOLUME_SUBPATH:
 	case F_IMAGE_SUBPATH:
-		m->subpath = xstrdup(v);
+		set_string(&m->subpath, v);
 		break;
 	case F_VOLUME_DRIVER:
-		m->volume_driver = xstrdup(v);
+		set_string(&m->volume_driver, v);
 		break;
 	case F_VOLUME_LABEL: {
 		const char *eq = strchr(v, '=');
@@ -985,7 +992,7 @@ static int set_field(struct mount *m, const struct lfield *f,
 		set_size(m, bytes, percent);
 		break;
 	case F_TMPFS_MODE:
-		m->mode = xstrdup(v);
+		set_string(&m->mode, v);
 		break;
 	default:
 		break;
