@@ -87,6 +87,27 @@ check: test-deps
 	$(MAKE) SANITIZE=address,undefined build/san/mountlint tests
 	sh tests/run.sh build/san
 
+# Fuzz targets (tests/fuzz/fuzz_*.c): libFuzzer with clang, the library
+# built into build/fuzz. `make fuzz` runs each for FUZZ_SECONDS.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzzers/%)
+
+$(BUILD)/fuzzers/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ $@"
+	@$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB_OBJ) $(LIBS)
+
+fuzzers: $(FUZZ_BIN)
+
+fuzz-build:
+	$(MAKE) CC=$(FUZZ_CC) DEVELOPER=0 BUILD=build/fuzz \
+		SANITIZE=fuzzer-no-link,address,undefined fuzzers
+
+fuzz: fuzz-build
+	sh tests/fuzz.sh build/fuzz $(FUZZ_SECONDS)
+
 $(BUILD)/bench_floor: tests/bench_floor.c
 	@mkdir -p $(dir $@)
 	@$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBS)
@@ -108,4 +129,5 @@ install: mountlint
 clean:
 	rm -rf build mountlint
 
-.PHONY: all bench deps test-deps run check tests install clean
+.PHONY: all bench deps test-deps run check tests install clean \
+	fuzz fuzz-build fuzzers

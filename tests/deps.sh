@@ -16,6 +16,7 @@ want libcurl4-openssl-dev
 if [ "$1" = test ]; then
 	want git pre-commit
 	want docker.io busybox-static
+	want clang libclang-rt-dev valgrind
 	command -v npm > /dev/null 2>&1 || want nodejs npm
 fi
 [ -z "$need" ] && exit 0

@@ -1,0 +1,43 @@
+/*
+ * What every fuzz target shares: the input as the driver hands it to a
+ * parser (a NUL-terminated copy of text that holds no NUL byte and is
+ * valid UTF-8), and a place for findings.
+ */
+#ifndef MOUNTLINT_FUZZ_H
+#define MOUNTLINT_FUZZ_H
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../lint/finding.h"
+#include "../../lint/mem.h"
+#include "../../lint/utf8.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* A NUL-terminated copy of data, or NULL when the driver would refuse it
+ * (a NUL byte, invalid UTF-8). */
+static inline char *fuzz_text(const uint8_t *data, size_t size)
+{
+	char *s;
+
+	if (memchr(data, '\0', size))
+		return NULL;
+	if (utf8_invalid((const char *)data, size) < size)
+		return NULL;
+	s = xmalloc(size + 1);
+	memcpy(s, data, size);
+	s[size] = '\0';
+	return s;
+}
+
+/* A NUL-terminated copy of data, stopping at its first NUL byte. */
+static inline char *fuzz_string(const uint8_t *data, size_t size)
+{
+	const uint8_t *nul = memchr(data, '\0', size);
+
+	return xstrndup((const char *)data,
+			nul ? (size_t)(nul - data) : size);
+}
+#endif
