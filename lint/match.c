@@ -2,28 +2,84 @@
 #include "match.h"
 
 #include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "mem.h"
 #include "banned.h"
+
+/* A compiled pattern; re is NULL when the pattern does not compile. */
+struct compiled {
+	char *pattern;
+	pcre2_code *re;
+};
+
+/* Every pattern seen so far: a handful (tables and configuration). */
+static struct {
+	struct compiled *items;
+	size_t n, cap;
+} cache;
+
+static pcre2_general_context *memory;
+static pcre2_compile_context *compile_context;
+static pcre2_match_data *match_data;
+
+/* PCRE2 allocates through mem.h: out of memory ends the process, as
+ * everywhere else. */
+static void *pcre_alloc(PCRE2_SIZE size, void *unused)
+{
+	(void)unused;
+	return xmalloc(size ? size : 1);
+}
+
+static void pcre_free(void *p, void *unused)
+{
+	(void)unused;
+	free(p);
+}
+
+static void setup(void)
+{
+	if (memory)
+		return;
+	memory = pcre2_general_context_create(pcre_alloc, pcre_free, NULL);
+	compile_context = pcre2_compile_context_create(memory);
+	/* one block for every match: a pattern's captures are not read */
+	match_data = pcre2_match_data_create(1, memory);
+}
+
+static const pcre2_code *compiled(const char *pattern)
+{
+	int err;
+	PCRE2_SIZE off;
+	struct compiled *c;
+
+	setup();
+	for (size_t i = 0; i < cache.n; i++)
+		if (!strcmp(cache.items[i].pattern, pattern))
+			return cache.items[i].re;
+	c = ARRAY_PUSH(cache);
+	c->pattern = xstrdup(pattern);
+	c->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+			      PCRE2_UTF, &err, &off, compile_context);
+	return c->re;
+}
 
 bool match_pattern(const char *pattern, const char *subject)
 {
-	int err, rc;
-	PCRE2_SIZE off;
-	pcre2_code *re;
-	pcre2_match_data *md;
+	const pcre2_code *re = compiled(pattern);
 
-	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-			   PCRE2_UTF, &err, &off, NULL);
 	if (!re)
 		return false;
-	md = pcre2_match_data_create_from_pattern(re, NULL);
-	if (!md) {
-		pcre2_code_free(re);
-		return false;
-	}
-	rc = pcre2_match(re, (PCRE2_SPTR)subject, PCRE2_ZERO_TERMINATED, 0,
-			 0, md, NULL);
-	pcre2_match_data_free(md);
-	pcre2_code_free(re);
-	return rc >= 0;
+	return pcre2_match(re, (PCRE2_SPTR)subject, PCRE2_ZERO_TERMINATED,
+			   0, 0, match_data, NULL) >= 0;
+}
+
+const char *match_first(const char *const *patterns, size_t n,
+			const char *subject)
+{
+	for (size_t i = 0; i < n; i++)
+		if (match_pattern(patterns[i], subject))
+			return patterns[i];
+	return NULL;
 }

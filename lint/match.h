@@ -1,12 +1,15 @@
 /*
- * PCRE2 patterns from configuration (label values, image names, paths),
- * matched against one subject. Patterns are UTF-8 and unanchored, as
- * the user wrote them: "^" and "$" anchor them.
+ * PCRE2 patterns (built-in tables and configuration: label values, image
+ * names, paths, file names) matched against one subject. Patterns are
+ * UTF-8 and unanchored, as the user wrote them: "^" and "$" anchor them.
+ * Each distinct pattern is compiled once, on first use, and kept for the
+ * life of the process.
  */
 #ifndef MOUNTLINT_MATCH_H
 #define MOUNTLINT_MATCH_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /*
  * True when pattern matches somewhere in subject. A pattern that does
@@ -14,5 +17,13 @@
  * it loads them, so a rule never meets one.
  */
 bool match_pattern(const char *pattern, const char *subject);
+
+/*
+ * The first of the n patterns that matches subject, or NULL. A table of
+ * patterns (a rule's defaults, or configuration's additions) is tested
+ * with one call.
+ */
+const char *match_first(const char *const *patterns, size_t n,
+			const char *subject);
 
 #endif
