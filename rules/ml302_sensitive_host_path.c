@@ -7,11 +7,13 @@
  * Read-only still leaks them (a warning). A few read-only files are
  * mounted on purpose everywhere (the time zone, the machine id).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../lint/finding.h"
 #include "../lint/hostpath.h"
 #include "../lint/match.h"
+#include "../lint/mem.h"
 #include "../lint/rule.h"
 #include "../lint/settings.h"
 #include "../lint/banned.h"
@@ -33,50 +35,64 @@ static const char *const harmless_ro[] = {
 	"/etc/machine-id", "/etc/hostname", NULL,
 };
 
-/* What makes p sensitive: an entry of the lists, or NULL. */
-static const char *sensitive(const char *p, const struct settings *s)
+/*
+ * Why p is sensitive, as the message's tail: "" for a listed path
+ * itself, " (\"~/.ssh\")" for one in some home, " (below \"/etc\")",
+ * " (a home directory)" or " (matches \"PATTERN\")"; NULL when it is
+ * not. The caller frees it.
+ */
+static char *why_sensitive(const char *p, const struct settings *s)
 {
-	const char *hit = hostpath_below(p, below);
+	const char *hit = hostpath_equals(p, below);
 
-	if (!hit)
-		hit = hostpath_equals(p, itself);
-	if (!hit && hostpath_is_home(p))
-		hit = "a home directory";
-	for (size_t i = 0; !hit && i < s->n_sensitive_paths; i++)
-		if (match_pattern(s->sensitive_paths[i], p))
-			hit = s->sensitive_paths[i];
-	return hit;
+	if (hit)
+		return strcmp(hit, p) ? xasprintf(" (\"%s\")", hit) :
+			xstrdup("");
+	hit = hostpath_below(p, below);
+	if (hit)
+		return xasprintf(" (below \"%s\")", hit);
+	if (hostpath_equals(p, itself))
+		return xstrdup("");
+	if (hostpath_is_home(p))
+		return xstrdup(" (a home directory)");
+	hit = match_first(s->sensitive_paths, s->n_sensitive_paths, p);
+	return hit ? xasprintf(" (matches \"%s\")", hit) : NULL;
+}
+
+static void report_device(const struct container *c, const struct mount *m,
+			  const char *p, struct findings *out)
+{
+	finding_add(out, "ML302", SEV_INFO, mount_loc(m, MF_SOURCE), c->name,
+		    "prefer --device (compose: devices:), which also sets "
+		    "the device cgroup rule",
+		    "device \"%s\" bound from the host's /dev", p);
 }
 
 static void check_mount(const struct unit *u, const struct container *c,
 			const struct mount *m, struct findings *out)
 {
-	const char *p = hostpath_of(m), *hit;
-	enum severity sev = m->read_only ? SEV_WARNING : SEV_ERROR;
+	const char *p = hostpath_of(m);
+	char *why;
 
 	if (!p || !strcmp(p, "/"))	/* "/" is ML301's */
 		return;
 	if (m->read_only && hostpath_equals(p, harmless_ro))
 		return;
 	if (path_within(p, "/dev") && strcmp(p, "/dev")) {
-		finding_add(out, "ML302", SEV_INFO, mount_loc(m, MF_SOURCE),
-			    c->name, "prefer --device (compose: devices:), "
-			    "which also sets the device cgroup rule",
-			    "device \"%s\" bound from the host's /dev", p);
+		report_device(c, m, p, out);
 		return;
 	}
-	hit = sensitive(p, u->settings);
-	if (!hit)
+	why = why_sensitive(p, u->settings);
+	if (!why)
 		return;
-	finding_add(out, "ML302", sev, mount_loc(m, MF_SOURCE), c->name,
+	finding_add(out, "ML302", m->read_only ? SEV_WARNING : SEV_ERROR,
+		    mount_loc(m, MF_SOURCE), c->name,
 		    m->read_only ? "bind only the file the container needs, "
 		    "or copy it into the image" : "bind only what the "
 		    "container needs, and read-only (\":ro\")",
-		    "%s bind of sensitive host path \"%s\"%s%s%s",
-		    m->read_only ? "read-only" : "writable", m->source,
-		    hit[0] == 'a' ? " (" : strcmp(hit, p) ? " (below \"" : "",
-		    strcmp(hit, p) ? hit : "",
-		    hit[0] == 'a' ? ")" : strcmp(hit, p) ? "\")" : "");
+		    "%s bind of sensitive host path \"%s\"%s",
+		    m->read_only ? "read-only" : "writable", m->source, why);
+	free(why);
 }
 
 static void check(const struct unit *u, struct findings *out)

@@ -15,25 +15,25 @@
 #include "../lint/banned.h"
 
 /*
- * PCRE2 patterns on the file name; configuration adds more. A program
- * that handles secrets (print_secrets.sh) is no secret itself.
+ * PCRE2 patterns on the file name; configuration adds more. A public
+ * key (id_rsa.pub), a template of a .env file (.env.example) and a
+ * program that handles secrets (print_secrets.sh) are no secrets
+ * themselves.
  */
 static const char *const secret_names[] = {
-	"^\\.env$", "\\.pem$", "\\.key$", "^id_(rsa|dsa|ecdsa|ed25519)",
+	"^\\.env(\\.(?!(example|sample|template|dist)$)[^.]+)?$",
+	"\\.pem$", "\\.key$",
+	"^id_(rsa|dsa|ecdsa|ed25519)(?!.*\\.pub$)",
 	"\\.p12$", "\\.pfx$", "^\\.htpasswd$", "^credentials",
 	"(?i)secret(?!.*\\.(sh|bash|py|js|ts|rb|go|pl|php|c|java)$)",
 };
 
-static const char *secret_pattern(const char *name, const struct settings *s)
+static bool is_secret_name(const char *name, const struct settings *s)
 {
-	for (size_t i = 0; i < sizeof(secret_names) / sizeof(*secret_names);
-	     i++)
-		if (match_pattern(secret_names[i], name))
-			return secret_names[i];
-	for (size_t i = 0; i < s->n_secret_files; i++)
-		if (match_pattern(s->secret_files[i], name))
-			return s->secret_files[i];
-	return NULL;
+	return match_first(secret_names,
+			   sizeof(secret_names) / sizeof(*secret_names),
+			   name) ||
+	       match_first(s->secret_files, s->n_secret_files, name);
 }
 
 static void check(const struct unit *u, struct findings *out)
@@ -45,7 +45,7 @@ static void check(const struct unit *u, struct findings *out)
 			const struct mount *m = &c->mounts[k];
 			const char *name = mount_source_basename(m);
 
-			if (!name || !secret_pattern(name, u->settings))
+			if (!name || !is_secret_name(name, u->settings))
 				continue;
 			finding_add(out, "ML303", SEV_OFF,
 				    mount_loc(m, MF_SOURCE), c->name,

@@ -22,11 +22,39 @@ static const char *const static_roots[] = {
 	"/usr/share/nginx/html", "/usr/local/apache2/htdocs",
 };
 
+/* Files under /etc without an extension: a bind of one is no directory
+ * (a writable /etc/localtime is ML302's). */
+static const char *const etc_files[] = {
+	"localtime", "timezone", "hostname", "hosts", "machine-id",
+	"os-release", "passwd", "group", "shadow", "gshadow", "subuid",
+	"subgid", "fstab", "mtab", "environment", "sudoers", "crontab",
+	"mailname", "adjtime",
+};
+
 static const char *last_component(const char *path)
 {
 	const char *slash = path ? strrchr(path, '/') : NULL;
 
 	return slash ? slash + 1 : path;
+}
+
+static bool is_etc_file(const char *name)
+{
+	for (size_t i = 0; i < sizeof(etc_files) / sizeof(*etc_files); i++)
+		if (!strcmp(name, etc_files[i]))
+			return true;
+	return false;
+}
+
+/* A directory bound below /etc: the source has no extension, and the
+ * target is no well-known file. */
+static bool is_etc_dir(const char *name, const char *target)
+{
+	const char *last = last_component(target);
+
+	if (strncmp(target, "/etc/", 5) || (name && strchr(name, '.')))
+		return false;
+	return !is_etc_file(last);
 }
 
 static bool is_static_root(const char *target)
@@ -62,8 +90,7 @@ static void check_mount(const struct container *c, const struct mount *m,
 			    c->name, fix, "static content \"%s\" is bound "
 			    "writable at \"%s\": a compromised server can "
 			    "deface it on the host", m->source, target);
-	} else if (!strncmp(target, "/etc/", 5) &&
-		   !(name && strchr(name, '.'))) {
+	} else if (is_etc_dir(name, target)) {
 		finding_add(out, "ML304", SEV_INFO, mount_loc(m, MF_SOURCE),
 			    c->name, fix, "directory \"%s\" is bound writable "
 			    "at \"%s\": fine if the service keeps state there, "

@@ -7,11 +7,26 @@
  * noticed.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "../lint/finding.h"
 #include "../lint/mem.h"
 #include "../lint/rule.h"
 #include "../lint/banned.h"
+
+/* How to give this tmpfs a size, in the syntax it was written in; the
+ * caller frees it. */
+static char *size_fix(const struct container *c, const struct mount *m)
+{
+	const char *spec = m->raw ? m->raw : m->target ? m->target : "/tmp";
+
+	if (m->syntax == SYNTAX_LONG)
+		return xstrdup(c->origin == ORIGIN_COMPOSE ?
+			       "add \"tmpfs: {size: 64m}\"" :
+			       "add \",tmpfs-size=64m\"");
+	return xasprintf("add a size: \"%s%ssize=64m\"", spec,
+			 strchr(spec, ':') ? "," : ":");
+}
 
 static void check(const struct unit *u, struct findings *out)
 {
@@ -24,13 +39,7 @@ static void check(const struct unit *u, struct findings *out)
 
 			if (m->kind != MOUNT_TMPFS || m->has_size)
 				continue;
-			if (m->syntax == SYNTAX_LONG)
-				fix = xstrdup(c->origin == ORIGIN_COMPOSE ?
-					      "add \"tmpfs: {size: 64m}\"" :
-					      "add \",tmpfs-size=64m\"");
-			else
-				fix = xasprintf("add a size: \"%s:size=64m\"",
-						m->target ? m->target : "/tmp");
+			fix = size_fix(c, m);
 			finding_add(out, "ML501", SEV_OFF,
 				    mount_loc(m, MF_ENTRY), c->name, fix,
 				    "tmpfs \"%s\" has no size: it may grow to "
