@@ -154,6 +154,13 @@ static int read_input(const char *path, const char *shown, struct buf *b,
 			close(fd);
 		return -1;
 	}
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size > LIMIT_FILE_BYTES) {
+		add_at_offset(out, "ML002", shown, NULL, 0,
+			      "file is larger than the 64 MiB limit");
+		if (fd)
+			close(fd);
+		return -1;
+	}
 	buf_init(b, LIMIT_FILE_BYTES);
 	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
 		if (n < 0 && errno == EINTR)
@@ -424,8 +431,9 @@ static void lint_text(struct unit *u, enum input_kind kind,
 		cr = compose_parse(u, b->data, b->len, nk == NAME_COMPOSE, out);
 		if (cr != COMPOSE_NOT_COMPOSE)
 			merge_override(u, ov, out, res);
-		if (cr == COMPOSE_NOT_COMPOSE && !strcmp(u->path, "<stdin>")) {
-			kind = INPUT_SCRIPT;
+		if (cr == COMPOSE_NOT_COMPOSE && !strcmp(u->path, "<stdin>") &&
+		    !named) {
+			kind = INPUT_SCRIPT;	/* sniffed: then a script */
 		} else if (cr == COMPOSE_NOT_COMPOSE) {
 			if (named)
 				diag_note("\"%s\" skipped: no top-level "
@@ -522,7 +530,9 @@ void lint_path(const char *path, bool named, const struct lint_opts *o,
 	dir = dir_of(path);
 	unit_init(&u, UNIT_COMPOSE, shown, dir);
 	u.settings = &settings;
-	lint_text(&u, kind, nk, named, &b, &ov, out, res);
+	/* standard input sniffed is compose, else a script; forced, not */
+	lint_text(&u, kind, nk, strcmp(path, "-") ? named :
+		  o->stdin_kind != INPUT_SNIFF, &b, &ov, out, res);
 	if (out->parse_failed)
 		res->input_failed = true;
 	policy_apply(&policy, out, first);

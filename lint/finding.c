@@ -51,6 +51,19 @@ static bool is_input_rule(const char *id)
 	       !strcmp(id, "ML005");
 }
 
+/*
+ * Control characters from the linted input (an escape sequence, a
+ * newline inside a value) would break a one-line format or reach the
+ * terminal: each becomes a '?'.
+ */
+static char *printable(char *s)
+{
+	for (char *p = s; p && *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	return s;
+}
+
 static struct finding *push(struct findings *f, const char *id,
 			    enum severity severity, const struct loc *loc,
 			    const char *service, const char *fix, char *message)
@@ -73,9 +86,9 @@ static struct finding *push(struct findings *f, const char *id,
 	if (loc)
 		x->loc = *loc;
 	x->loc.file = x->file;
-	x->service = service ? xstrdup(service) : NULL;
-	x->fix = fix ? xstrdup(fix) : NULL;
-	x->message = message;
+	x->service = service ? printable(xstrdup(service)) : NULL;
+	x->fix = fix ? printable(xstrdup(fix)) : NULL;
+	x->message = printable(message);
 	return x;
 }
 

@@ -155,6 +155,8 @@ static int opt_fail_on(struct cli *c, const char *v)
 
 static int opt_select(struct cli *c, const char *v)
 {
+	if (!v[strspn(v, ", ")])
+		return usage_error("%s", "--select needs rule ids");
 	c->any_selected = true;
 	return parse_rule_list(v, c->selected);
 }

@@ -114,9 +114,18 @@ static const char *find_comment(const char *line, const char *end,
 		if (end - p >= 4 && !strncmp(p, "<!--", 4))
 			return p;
 	}
-	for (const char *p = line; p < end; p++)
-		if (*p == '#' && (p == line || p[-1] == ' ' || p[-1] == '\t'))
+	/* a '#' inside quotes is text, not a comment */
+	for (const char *p = line, *q = NULL; p < end; p++) {
+		if (q && *p == '\\' && *q == '"' && p + 1 < end)
+			p++;
+		else if (q && *p == *q)
+			q = NULL;
+		else if (!q && (*p == '"' || *p == '\''))
+			q = p;
+		else if (!q && *p == '#' &&
+			 (p == line || p[-1] == ' ' || p[-1] == '\t'))
 			return p;
+	}
 	return NULL;
 }
 
@@ -170,9 +179,15 @@ static void collect(struct directives *ds, const char *path,
 			d.loc.line = d.loc.end_line = line;
 			d.loc.col = (int)utf8_count(p, (size_t)(start - p)) + 1;
 			d.loc.end_col = (int)utf8_count(p, (size_t)(eol - p)) + 1;
-			d.last_line = *start == '#' ? line + 1 :
-				      fence_end(eol + 1 < end ? eol + 1 : end,
-						end, line);
+			/* a comment alone on its line covers the next one */
+			if (*start != '#')
+				d.last_line = fence_end(eol + 1 < end ? eol + 1
+								  : end,
+							end, line);
+			else if (skip_blanks(p, start) == start)
+				d.last_line = line + 1;
+			else
+				d.last_line = line;
 			*ARRAY_PUSH(*ds) = d;
 		}
 		p = eol + 1;

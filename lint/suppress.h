@@ -2,7 +2,8 @@
  * Inline suppressions, written as comments in the linted file:
  *
  *	# mountlint: disable=ML201,ML304 -- reason
- *	    on the finding's line, or alone on the line above it
+ *	    at the end of the finding's line, or alone on the line above
+ *	    it (a '#' inside quotes is no comment)
  *	# mountlint: disable-file=ML305 -- reason
  *	    anywhere: the whole file
  *	<!-- mountlint: disable=ML201 -- reason -->
