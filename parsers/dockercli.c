@@ -337,6 +337,7 @@ enum action {
 	ACT_PRIVILEGED,		/* the rest are booleans */
 	ACT_READ_ONLY,
 	ACT_RM,
+	ACT_API_SOCKET,
 };
 
 struct flag {
@@ -492,6 +493,7 @@ static const struct flag run_flags[] = {
 	{ "ulimit", 0, ACT_NONE },
 	{ "umask", 0, ACT_NONE },
 	{ "unsetenv", 0, ACT_NONE },
+	{ "use-api-socket", 0, ACT_API_SOCKET },
 	{ "user", 'u', ACT_USER },
 	{ "userns", 0, ACT_NONE },
 	{ "uts", 0, ACT_NONE },
@@ -715,6 +717,10 @@ static void apply_option(struct cmdline *cl, struct container *c,
 		break;
 	case ACT_RM:
 		c->remove = parse_bool(o->value);
+		break;
+	case ACT_API_SOCKET:
+		c->use_api_socket = parse_bool(o->value);
+		c->use_api_socket_loc = o->flag_loc;
 		break;
 	default:
 		break;

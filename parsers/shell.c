@@ -412,9 +412,10 @@ static void read_double_quote(struct lexer *lx, struct buf *b, bool *opaque)
 /* A backslash outside quotes: a continuation, or a quoted character. */
 static void read_backslash(struct lexer *lx, struct buf *b)
 {
-	if (peek(lx, 1) == '\n') {
-		advance(lx);
-		advance(lx);
+	if (peek(lx, 1) == '\n' || peek(lx, 1) < 0) {
+		advance(lx);	/* a continuation, or one at the end */
+		if (!at_end(lx))
+			advance(lx);
 		return;
 	}
 	if (peek(lx, 1) >= 0)
@@ -434,6 +435,8 @@ static void read_piece(struct lexer *lx, struct buf *b, struct word *w,
 	switch (cur(lx)) {
 	case '\\':
 		w->plain = false;
+		if (peek(lx, 1) < 0)
+			info->pieces--;	/* a continuation at the end: nothing */
 		read_backslash(lx, b);
 		break;
 	case '\'':
@@ -763,7 +766,8 @@ static void read_command_word(struct lexer *lx, struct command *cmd)
 	struct word w;
 
 	read_word(lx, &w, &info);
-	if (lx->failed || (info.pieces == 1 && info.empty_subst) ||
+	if (lx->failed || info.pieces == 0 ||
+	    (info.pieces == 1 && info.empty_subst) ||
 	    is_fd_number(lx, &w) || is_elision(&w)) {
 		word_release(&w);
 		return;
