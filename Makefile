@@ -108,6 +108,11 @@ fuzz-build:
 fuzz: fuzz-build
 	sh tests/fuzz.sh build/fuzz $(FUZZ_SECONDS)
 
+# Failure injection: a sanitizer build whose Nth allocation or read fails.
+failpoints-build:
+	$(MAKE) SANITIZE=address,undefined BUILD=build/fail \
+		CFLAGS="-O1 -g -DMOUNTLINT_FAILPOINTS" build/fail/mountlint
+
 $(BUILD)/bench_floor: tests/bench_floor.c
 	@mkdir -p $(dir $@)
 	@$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBS)
@@ -130,4 +135,4 @@ clean:
 	rm -rf build mountlint
 
 .PHONY: all bench deps test-deps run check tests install clean \
-	fuzz fuzz-build fuzzers
+	fuzz fuzz-build fuzzers failpoints-build

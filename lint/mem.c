@@ -6,6 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef MOUNTLINT_FAILPOINTS
+#include <errno.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "banned.h"
 
 static void die_oom(void)
@@ -14,9 +20,42 @@ static void die_oom(void)
 	exit(70);
 }
 
+#ifdef MOUNTLINT_FAILPOINTS
+/*
+ * Failure injection, in test builds only: MOUNTLINT_FAIL_ALLOC=N makes
+ * the Nth allocation fail, MOUNTLINT_FAIL_READ=N the Nth read(2). The
+ * failure is announced on stderr, so a test knows that N was reached.
+ */
+static int fail_now(const char *var, unsigned long *calls)
+{
+	const char *v = getenv(var);
+
+	if (!v || ++*calls != strtoul(v, NULL, 10))
+		return 0;
+	fprintf(stderr, "mountlint: failpoint %s=%s\n", var, v);
+	return 1;
+}
+
+static unsigned long alloc_calls;
+#define FAIL_ALLOC() fail_now("MOUNTLINT_FAIL_ALLOC", &alloc_calls)
+
+ssize_t read(int fd, void *buf, size_t count)
+{
+	static unsigned long calls;
+
+	if (fail_now("MOUNTLINT_FAIL_READ", &calls)) {
+		errno = EIO;
+		return -1;
+	}
+	return syscall(SYS_read, fd, buf, count);
+}
+#else
+#define FAIL_ALLOC() 0
+#endif
+
 void *xmalloc(size_t size)
 {
-	void *p = malloc(size ? size : 1);
+	void *p = FAIL_ALLOC() ? NULL : malloc(size ? size : 1);
 
 	if (!p)
 		die_oom();
@@ -25,7 +64,8 @@ void *xmalloc(size_t size)
 
 void *xcalloc(size_t count, size_t size)
 {
-	void *p = calloc(count ? count : 1, size ? size : 1);
+	void *p = FAIL_ALLOC() ? NULL :
+		  calloc(count ? count : 1, size ? size : 1);
 
 	if (!p)
 		die_oom();
@@ -34,7 +74,7 @@ void *xcalloc(size_t count, size_t size)
 
 void *xrealloc(void *ptr, size_t size)
 {
-	void *p = realloc(ptr, size ? size : 1);
+	void *p = FAIL_ALLOC() ? NULL : realloc(ptr, size ? size : 1);
 
 	if (!p)
 		die_oom();

@@ -51,6 +51,7 @@ run_part precommit sh tests/precommit.sh "$build/mountlint"
 run_part doctor sh tests/doctor.sh "$build/mountlint"
 run_part fuzz sh tests/fuzz.sh build/fuzz "${FUZZ_SECONDS:-10}"
 run_part valgrind sh tests/valgrind.sh build/opt/mountlint
+run_part failpoints sh tests/failpoints.sh build/fail/mountlint
 
 echo "$total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]
