@@ -2,9 +2,15 @@
  * Interpolation of compose values (every form, nesting, `$$`, unset
  * variables, malformed expressions at their offsets) and .env files.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "../lint/finding.h"
+#include "../lint/model.h"
+#include "../lint/settings.h"
+#include "../parsers/compose.h"
 #include "../parsers/dotenv.h"
 #include "../parsers/interp.h"
 #include "tap.h"
@@ -197,6 +203,110 @@ static void test_dotenv(void)
 	dotenv_release(&e);
 }
 
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	T_CHECK(f != NULL, "cannot write %s", path);
+	if (!f)
+		return;
+	fputs(text, f);
+	fclose(f);
+}
+
+/* The compose parser with a .env beside the file: the first mount's
+ * source, and the findings. */
+static char *parse_with(const char *dir, const struct settings *s,
+			const char *text, struct findings *fs)
+{
+	struct unit u;
+	char *source = NULL;
+
+	unit_init(&u, UNIT_COMPOSE, "c.yaml", dir);
+	u.settings = s;
+	findings_init(fs);
+	finding_begin_file(fs);
+	compose_parse(&u, text, strlen(text), 1, fs);
+	if (u.n_containers && u.containers[0].n_mounts &&
+	    u.containers[0].mounts[0].source)
+		source = strdup(u.containers[0].mounts[0].source);
+	unit_release(&u);
+	return source;
+}
+
+static void test_compose(void)
+{
+	char dir[] = "/tmp/mountlint-interp-XXXXXX";
+	char *env, *other, *src;
+	const char *files[1];
+	struct settings s = settings_default;
+	struct findings fs;
+	static const char text[] =
+		"services:\n"
+		"  a:\n"
+		"    image: x\n"
+		"    volumes:\n"
+		"      - ${SRC:-./d}/$$x:/t\n"
+		"    environment:\n"
+		"      K: \"\\t\\u00e9${B:?why}\"\n"
+		"      ${KEY}: plain $1 ${C\n";
+
+	if (!mkdtemp(dir)) {
+		T_CHECK(0, "mkdtemp");
+		return;
+	}
+	env = malloc(strlen(dir) + 16);
+	other = malloc(strlen(dir) + 16);
+	snprintf(env, strlen(dir) + 16, "%s/.env", dir);
+	snprintf(other, strlen(dir) + 16, "%s/o.env", dir);
+	write_file(env, "SRC=/etc\n");
+	write_file(other, "SRC=/srv\nB=b\n");
+
+	src = parse_with(NULL, &s, text, &fs);
+	T_EQ_STR(src, "./d/$$x");
+	T_EQ_INT(fs.n, 2);
+	for (size_t i = 0; i < fs.n; i++) {
+		const struct finding *f = &fs.items[i];
+		bool quoted = f->loc.line == 7;
+
+		T_EQ_STR(f->message, quoted ?
+			 "required variable \"B\" is not set: why" :
+			 "invalid interpolation \"${C\": no closing brace");
+		T_EQ_INT(f->loc.col, quoted ? 19 : 24);
+		T_EQ_INT(f->loc.end_col, quoted ? 28 : 27);
+	}
+	free(src);
+	findings_release(&fs);
+
+	src = parse_with(dir, &s, text, &fs);
+	T_EQ_STR(src, "/etc/$$x");
+	free(src);
+	findings_release(&fs);
+
+	files[0] = other;
+	s.env_files = files;
+	s.n_env_files = 1;
+	src = parse_with(dir, &s, text, &fs);
+	T_EQ_STR(src, "/srv/$$x");
+	T_EQ_INT(fs.n, 1);
+	free(src);
+	findings_release(&fs);
+
+	setenv("SRC", "/from-env", 1);
+	s.env_process = true;
+	src = parse_with(dir, &s, text, &fs);
+	T_EQ_STR(src, "/from-env/$$x");
+	free(src);
+	findings_release(&fs);
+	unsetenv("SRC");
+
+	unlink(env);
+	unlink(other);
+	rmdir(dir);
+	free(env);
+	free(other);
+}
+
 int main(void)
 {
 	test_forms();
@@ -205,6 +315,7 @@ int main(void)
 	test_malformed();
 	test_required();
 	test_dotenv();
+	test_compose();
 	interp_result_release(&r);
 	return t_done("interp");
 }
