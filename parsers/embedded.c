@@ -375,6 +375,10 @@ static void ci_scalar(struct source *s, const yaml_event_t *e,
 	}
 	if (last >= s->n_lines)
 		last = s->n_lines - 1;
+	/* libyaml also breaks lines at a lone CR: its marks may count
+	 * lines past the last newline */
+	if (first > last)
+		return;
 	mask_range(s, from, to, KEEP);
 	if ((style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 	     style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) && to > from + 1) {
