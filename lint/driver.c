@@ -234,26 +234,32 @@ static void run_rules(const struct unit *u, struct findings *out)
 static void attach_excerpts(struct findings *out, size_t first,
 			    const char *path, const char *text, size_t len)
 {
+	size_t *starts = NULL, n = 0, cap = 0;	/* where each line starts */
+
+	for (size_t i = first; i < out->n && !starts; i++)
+		if (!strcmp(out->items[i].file, path)) {
+			for (size_t k = 0; k <= len; k++)
+				if (k == 0 || text[k - 1] == '\n') {
+					grow_array(&starts, sizeof(*starts),
+						   n + 1, &cap);
+					starts[n++] = k;
+				}
+		}
 	for (size_t i = first; i < out->n; i++) {
 		struct finding *x = &out->items[i];
-		const char *p = text, *end = text + len, *eol;
-		int line = 1;
+		const char *p, *eol, *end = text + len;
 
-		if (x->excerpt || x->loc.line < 1 || strcmp(x->file, path))
+		if (x->excerpt || x->loc.line < 1 || strcmp(x->file, path) ||
+		    (size_t)x->loc.line > n)
 			continue;
-		while (line < x->loc.line && p < end) {
-			eol = memchr(p, '\n', (size_t)(end - p));
-			p = eol ? eol + 1 : end;
-			line++;
-		}
-		if (line != x->loc.line || p > end)
-			continue;
+		p = text + starts[x->loc.line - 1];
 		eol = memchr(p, '\n', (size_t)(end - p));
 		eol = eol ? eol : end;
 		if (eol > p && eol[-1] == '\r')
 			eol--;
 		x->excerpt = xstrndup(p, (size_t)(eol - p));
 	}
+	free(starts);
 }
 
 static char *dir_of(const char *path)

@@ -10,10 +10,12 @@
  * `--mount volume-label=` and its `docker volume create --label`.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../lint/finding.h"
 #include "../lint/match.h"
+#include "../lint/mem.h"
 #include "../lint/rule.h"
 #include "../lint/settings.h"
 #include "../lint/banned.h"
@@ -100,37 +102,109 @@ static void check_compose(const struct unit *u, struct findings *out)
 }
 
 /* The last `docker volume create NAME` of the script, or NULL. */
-static const struct volcmd *creation(const struct unit *u, const char *name)
-{
-	const struct volcmd *found = NULL;
+/*
+ * The named volumes of a script: each first mount of a volume, and the
+ * last `docker volume create` of each name, found by binary search so
+ * that a long script costs n log n, not n squared.
+ */
+struct by_name {
+	const char *name;
+	size_t order;		/* where it stands in the script */
+	const void *what;	/* the mount or the volcmd */
+};
 
-	for (size_t i = 0; i < u->n_volcmds; i++)
-		if (u->volcmds[i].kind == VOLCMD_VOLUME_CREATE &&
-		    u->volcmds[i].name && !strcmp(u->volcmds[i].name, name))
-			found = &u->volcmds[i];
-	return found;
+struct script_index {
+	struct by_name *mounts, *creates;
+	size_t n_mounts, n_creates;
+};
+
+static int compare_by_name(const void *a, const void *b)
+{
+	const struct by_name *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	if (c)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void index_script(const struct unit *u, struct script_index *ix)
+{
+	size_t cap = 0, order = 0;
+
+	memset(ix, 0, sizeof(*ix));
+	for (size_t i = 0; i < u->n_containers; i++)
+		for (size_t j = 0; j < u->containers[i].n_mounts; j++) {
+			const struct mount *m = &u->containers[i].mounts[j];
+
+			if (m->kind != MOUNT_VOLUME || !m->source)
+				continue;
+			grow_array(&ix->mounts, sizeof(*ix->mounts),
+				   ix->n_mounts + 1, &cap);
+			ix->mounts[ix->n_mounts++] =
+				(struct by_name){ m->source, order++, m };
+		}
+	cap = 0;
+	for (size_t i = 0; i < u->n_volcmds; i++) {
+		const struct volcmd *v = &u->volcmds[i];
+
+		if (v->kind != VOLCMD_VOLUME_CREATE || !v->name)
+			continue;
+		grow_array(&ix->creates, sizeof(*ix->creates),
+			   ix->n_creates + 1, &cap);
+		ix->creates[ix->n_creates++] = (struct by_name){ v->name, i, v };
+	}
+	if (ix->n_mounts)
+		qsort(ix->mounts, ix->n_mounts, sizeof(*ix->mounts),
+		      compare_by_name);
+	if (ix->n_creates)
+		qsort(ix->creates, ix->n_creates, sizeof(*ix->creates),
+		      compare_by_name);
+}
+
+/* The first entry of a sorted array with that name, or NULL. */
+static const struct by_name *first_named(const struct by_name *a, size_t n,
+					 const char *name)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(a[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && !strcmp(a[lo].name, name) ? &a[lo] : NULL;
+}
+
+/* The last `docker volume create NAME`, or NULL. */
+static const struct volcmd *creation(const struct script_index *ix,
+				     const char *name)
+{
+	const struct by_name *e = first_named(ix->creates, ix->n_creates,
+					      name);
+
+	if (!e)
+		return NULL;
+	while (e + 1 < ix->creates + ix->n_creates &&
+	       !strcmp(e[1].name, name))
+		e++;
+	return e->what;
 }
 
 /* True when an earlier mount of the unit used the same volume. */
-static bool seen_before(const struct unit *u, const struct mount *m)
+static bool seen_before(const struct script_index *ix, const struct mount *m)
 {
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *c = &u->containers[i];
+	const struct by_name *e = first_named(ix->mounts, ix->n_mounts,
+					      m->source);
 
-		for (size_t j = 0; j < c->n_mounts; j++) {
-			const struct mount *o = &c->mounts[j];
-
-			if (o == m)
-				return false;
-			if (o->kind == MOUNT_VOLUME && o->source &&
-			    !strcmp(o->source, m->source))
-				return true;
-		}
-	}
-	return false;
+	return e && e->what != m;
 }
 
 static void check_script_mount(const struct unit *u,
+			       const struct script_index *ix,
 			       const struct container *c,
 			       const struct mount *m, struct findings *out)
 {
@@ -139,9 +213,9 @@ static void check_script_mount(const struct unit *u,
 	struct lack l;
 
 	if (m->kind != MOUNT_VOLUME || !m->source ||
-	    strpbrk(m->source, "$`") || seen_before(u, m))
+	    strpbrk(m->source, "$`") || seen_before(ix, m))
 		return;
-	vc = creation(u, m->source);
+	vc = creation(ix, m->source);
 	if (!lacks_label(u->settings, &m->labels, vc ? &vc->labels : NULL,
 			 &l))
 		return;
@@ -166,18 +240,23 @@ static void check_script_mount(const struct unit *u,
 
 static void check(const struct unit *u, struct findings *out)
 {
+	struct script_index ix;
+
 	if (u->settings->n_required_labels == 0)
 		return;
 	if (u->kind == UNIT_COMPOSE) {
 		check_compose(u, out);
 		return;
 	}
+	index_script(u, &ix);
 	for (size_t i = 0; i < u->n_containers; i++) {
 		const struct container *c = &u->containers[i];
 
 		for (size_t j = 0; j < c->n_mounts; j++)
-			check_script_mount(u, c, &c->mounts[j], out);
+			check_script_mount(u, &ix, c, &c->mounts[j], out);
 	}
+	free(ix.mounts);
+	free(ix.creates);
 }
 
 const struct rule rule_ml204 = {
