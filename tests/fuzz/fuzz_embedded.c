@@ -12,15 +12,13 @@ struct region_ctx {
 	struct unit *u;
 	struct findings *out;
 	int recipe;
-	const char *text;
-	size_t len;
 };
 
 static void region(const char *text, size_t len, int first_line, void *ctx)
 {
 	struct region_ctx *r = ctx;
 
-	if (first_line < 1)
+	if (first_line < 1)	/* the contract: lines count from 1 */
 		abort();
 	if (r->recipe)
 		shell_parse_recipe(r->u, text, len, first_line, r->out);
@@ -32,7 +30,7 @@ static void extract(const char *text, size_t len, unsigned kind)
 {
 	struct unit u;
 	struct findings out;
-	struct region_ctx r = { &u, &out, kind == 0, text, len };
+	struct region_ctx r = { &u, &out, kind == 0 };
 
 	findings_init(&out);
 	unit_init(&u, UNIT_SCRIPT, "fuzz", NULL);
