@@ -218,9 +218,11 @@ static unsigned applies_mask(enum unit_kind k)
 	}
 }
 
-static void run_rules(const struct unit *u, struct findings *out)
+static void run_rules(struct unit *u, struct findings *out)
 {
 	unsigned mask = applies_mask(u->kind);
+
+	unit_index(u);
 
 	for (size_t i = 0; i < rule_count; i++) {
 		const struct rule *r = rule_registry[i];

@@ -88,6 +88,7 @@ void unit_release(struct unit *u)
 	}
 	free(u->volcmds);
 	kv_list_release(&u->rejected_volumes);
+	free(u->volume_index);
 	free(u->path);
 	free(u->dir);
 	memset(u, 0, sizeof(*u));
@@ -186,11 +187,47 @@ const char *mount_source_basename(const struct mount *m)
 	return s;
 }
 
+static int compare_volumes(const void *a, const void *b)
+{
+	const struct volume *x = *(const struct volume *const *)a;
+	const struct volume *y = *(const struct volume *const *)b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : (x < y ? -1 : x > y);
+}
+
+void unit_index(struct unit *u)
+{
+	free(u->volume_index);
+	u->volume_index = xcalloc(u->n_volumes + 1, sizeof(*u->volume_index));
+	for (size_t i = 0; i < u->n_volumes; i++)
+		u->volume_index[i] = &u->volumes[i];
+	u->n_volume_index = u->n_volumes;
+	if (u->n_volumes > 1)
+		qsort(u->volume_index, u->n_volumes, sizeof(*u->volume_index),
+		      compare_volumes);
+}
+
 const struct volume *unit_find_volume(const struct unit *u, const char *name)
 {
-	for (size_t i = 0; i < u->n_volumes; i++)
-		if (!strcmp(u->volumes[i].name, name))
-			return &u->volumes[i];
+	size_t lo = 0, hi = u->n_volume_index;
+
+	if (u->n_volume_index != u->n_volumes || !u->volume_index) {
+		for (size_t i = u->n_volumes; i-- > 0;)
+			if (!strcmp(u->volumes[i].name, name))
+				return &u->volumes[i];
+		return NULL;
+	}
+	while (lo < hi) {	/* past the last entry not above name */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(u->volume_index[mid]->name, name) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo && !strcmp(u->volume_index[lo - 1]->name, name))
+		return u->volume_index[lo - 1];
 	return NULL;
 }
 

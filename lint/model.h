@@ -225,6 +225,10 @@ struct unit {
 	/* Named volumes that mounts refer to although the mount grammar
 	 * rejected them (and left them out of the containers). */
 	struct kv_list rejected_volumes;
+
+	/* volumes sorted by name, for unit_find_volume (unit_index) */
+	const struct volume **volume_index;
+	size_t n_volume_index;
 };
 
 void unit_init(struct unit *u, enum unit_kind kind, const char *path,
@@ -258,8 +262,12 @@ bool mount_has_host_path(const struct mount *m);
  */
 const char *mount_source_basename(const struct mount *m);
 
-/* Looks up a volume by name; NULL when the unit has none such. */
+/* Looks up a volume by name; NULL when the unit has none such. The last
+ * one of a name wins. Fast once unit_index has run. */
 const struct volume *unit_find_volume(const struct unit *u, const char *name);
+
+/* Indexes the unit's volumes by name; call it once they are all in. */
+void unit_index(struct unit *u);
 
 /*
  * Path helpers for POSIX paths.

@@ -6,37 +6,61 @@
  * than the reader thinks. A source such as `${DATA}` might name any
  * volume, so then nothing is reported.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../lint/finding.h"
+#include "../lint/mem.h"
 #include "../lint/rule.h"
 #include "../lint/banned.h"
 
-/* True when some mount names the volume, or might through a `$`. */
-static bool is_used(const struct unit *u, const char *name)
+static int compare_names(const void *a, const void *b)
 {
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * The names of the volumes the services mount, sorted. Sets *any when a
+ * source such as `${DATA}` might name any volume.
+ */
+static const char **used_names(const struct unit *u, size_t *n, bool *any)
+{
+	const char **names = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	*any = false;
 	for (size_t i = 0; i < u->n_containers; i++) {
 		const struct container *c = &u->containers[i];
 
 		for (size_t j = 0; j < c->n_mounts; j++) {
 			const char *src = c->mounts[j].source;
 
-			if (c->mounts[j].kind == MOUNT_VOLUME && src &&
-			    !strcmp(src, name))
-				return true;
 			if (src && src[0] == '$' && !strchr(src, '/'))
-				return true;
+				*any = true;
+			if (c->mounts[j].kind != MOUNT_VOLUME || !src)
+				continue;
+			grow_array(&names, sizeof(*names), *n + 1, &cap);
+			names[(*n)++] = src;
 		}
 	}
-	return kv_get(&u->rejected_volumes, name) != NULL;
+	if (*n > 1)
+		qsort(names, *n, sizeof(*names), compare_names);
+	return names;
 }
 
 static void check(const struct unit *u, struct findings *out)
 {
-	for (size_t i = 0; i < u->n_volumes; i++) {
+	size_t n;
+	bool any;
+	const char **used = used_names(u, &n, &any);
+
+	for (size_t i = 0; i < u->n_volumes && !any; i++) {
 		const struct volume *v = &u->volumes[i];
 
-		if (is_used(u, v->name))
+		if ((n && bsearch(&v->name, used, n, sizeof(*used),
+				  compare_names)) ||
+		    kv_get(&u->rejected_volumes, v->name))
 			continue;
 		finding_add(out, "ML502", SEV_OFF, &v->loc, NULL,
 			    "remove it, or mount it in the service that "
@@ -44,6 +68,7 @@ static void check(const struct unit *u, struct findings *out)
 			    "unused volume \"%s\": no service mounts it",
 			    v->name);
 	}
+	free(used);
 }
 
 const struct rule rule_ml502 = {
