@@ -9,6 +9,11 @@
 
 static char path[64];
 
+static void remove_input(void)
+{
+	unlink(path);
+}
+
 static void write_input(const uint8_t *data, size_t size)
 {
 	FILE *f = fopen(path, "wb");
@@ -21,9 +26,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct config c;
 
-	if (!path[0])
+	if (!path[0]) {
 		snprintf(path, sizeof(path), "/tmp/mountlint-fuzz-config.%ld",
 			 (long)getpid());
+		atexit(remove_input);
+	}
 	write_input(data, size);
 	memset(&c, 0, sizeof(c));
 	config_load(&c, path);
