@@ -9,7 +9,6 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/tests/lib.sh"
 bin=${1:-build/fail/mountlint}
 cd "$top" || exit 1
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 files="ML201/trigger-anonymous.yaml ML201/trigger-anonymous.sh
 ML003/trigger-readme.md"
 err=$(mktemp)
@@ -20,6 +19,8 @@ if ! make -s failpoints-build > "$err" 2>&1; then
 	finish failpoints
 	exit $?
 fi
+# the build made its directory: now the path can be made absolute
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 cd fixtures || exit 1
 
 # inject VAR FILE: runs with VAR=1, 2, ... until a run does not reach N.
