@@ -1,5 +1,6 @@
 /*
- * ML107 invalid-volume-name: a named-volume source the local driver rejects, or a ~ no shell expands.
+ * ML107 invalid-volume-name: a named-volume source the local driver
+ * rejects, or a ~ no shell expands.
  * Reported by the mount grammar (parsers/mountspec.c) while a mount is
  * read: the mount is then left out of the model.
  */
