@@ -624,9 +624,11 @@ static int parse_size(const char *s, unsigned long long *bytes,
 	return 0;
 }
 
-static void set_size(struct mount *m, unsigned long long bytes, bool percent)
+/* A size of 0 (bytes or percent) is the kernel's "no limit": no size. */
+static void set_size(struct mount *m, unsigned long long bytes, bool percent,
+		     bool zero)
 {
-	m->has_size = true;
+	m->has_size = !zero;
 	m->size = percent ? 0 : bytes;
 }
 
@@ -635,16 +637,18 @@ static void set_size(struct mount *m, unsigned long long bytes, bool percent)
 static int tmpfs_option(struct mount *m, const char *opt,
 			const struct spec_ctx *ctx, const struct loc *loc)
 {
-	unsigned long long bytes;
-	bool percent;
+	unsigned long long bytes = 0;
+	bool percent = false;
 
 	if (!strncmp(opt, "size=", 5)) {
-		if (parse_size(opt + 5, &bytes, &percent) &&
-		    !has_expansion(opt + 5, ctx->dialect))
+		bool known = !parse_size(opt + 5, &bytes, &percent);
+
+		if (!known && !has_expansion(opt + 5, ctx->dialect))
 			return reject(m, ctx, "ML102", loc,
 				      "write the size as 64m, 1g or 50%",
 				      "invalid tmpfs size \"%s\"", opt + 5);
-		set_size(m, bytes, percent);
+		set_size(m, bytes, percent,
+			 known && strtod(opt + 5, NULL) == 0.0);
 	} else if (!strncmp(opt, "mode=", 5)) {
 		free(m->mode);
 		m->mode = xstrdup(opt + 5);
@@ -939,7 +943,7 @@ static int set_field(struct mount *m, const struct lfield *f,
 	const char *v = f->value;
 	const struct loc *at = &f->value_loc;
 	unsigned long long bytes = 0;
-	bool percent;
+	bool percent = false;
 	int b = 1;
 
 	if (f->def->value == V_STRING && v &&
@@ -989,7 +993,9 @@ static int set_field(struct mount *m, const struct lfield *f,
 		break;
 	}
 	case F_TMPFS_SIZE:
-		set_size(m, bytes, percent);
+		set_size(m, bytes, percent,
+			 v && isdigit((unsigned char)*v) &&
+			 strtod(v, NULL) == 0.0);
 		break;
 	case F_TMPFS_MODE:
 		set_string(&m->mode, v);

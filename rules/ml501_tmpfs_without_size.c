@@ -24,6 +24,9 @@ static char *size_fix(const struct container *c, const struct mount *m)
 		return xstrdup(c->origin == ORIGIN_COMPOSE ?
 			       "add \"tmpfs: {size: 64m}\"" :
 			       "add \",tmpfs-size=64m\"");
+	if (strstr(spec, "size="))	/* size=0: the kernel's "no limit" */
+		return xstrdup("give it a size above 0, such as size=64m: 0 "
+			       "means no limit");
 	return xasprintf("add a size: \"%s%ssize=64m\"", spec,
 			 strchr(spec, ':') ? "," : ":");
 }
