@@ -374,15 +374,6 @@ int config_load(struct config *c, const char *path)
 	return l.errors ? -1 : 0;
 }
 
-static void kv_list_free(struct kv_list *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->items[i].key);
-		free(l->items[i].value);
-	}
-	free(l->items);
-}
-
 void config_release(struct config *c)
 {
 	free(c->path);
@@ -391,10 +382,10 @@ void config_release(struct config *c)
 		free(c->exclusions[i].reason);
 	}
 	free(c->exclusions);
-	kv_list_free(&c->required_labels);
-	kv_list_free(&c->sensitive_paths);
-	kv_list_free(&c->secret_files);
-	kv_list_free(&c->stateful_images);
+	kv_list_release(&c->required_labels);
+	kv_list_release(&c->sensitive_paths);
+	kv_list_release(&c->secret_files);
+	kv_list_release(&c->stateful_images);
 	free(c->label_keys);
 	free(c->label_values);
 	free(c->sensitive);

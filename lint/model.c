@@ -25,7 +25,7 @@ void unit_init(struct unit *u, enum unit_kind kind, const char *path,
 	u->dir = dir ? xstrdup(dir) : NULL;
 }
 
-static void kv_list_release(struct kv_list *l)
+void kv_list_release(struct kv_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->items[i].key);

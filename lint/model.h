@@ -245,6 +245,8 @@ struct secopt *container_add_secopt(struct container *c);
 struct volumes_from *container_add_volumes_from(struct container *c);
 struct kv *kv_add(struct kv_list *l, const char *key, const char *value);
 const char *kv_get(const struct kv_list *l, const char *key);
+/* Frees the list's keys, values and array; the list is left empty. */
+void kv_list_release(struct kv_list *l);
 
 void mount_release(struct mount *m);
 void volume_release(struct volume *v);

@@ -12,7 +12,9 @@
 
 #include "../../lint/finding.h"
 #include "../../lint/mem.h"
+#include "../../lint/model.h"
 #include "../../lint/utf8.h"
+#include "../../parsers/mountspec.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -30,6 +32,27 @@ static inline char *fuzz_text(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	return s;
+}
+
+typedef int fuzz_spec_fn(struct mount *m, const char *spec,
+			 const struct loc *loc, const struct spec_ctx *ctx);
+
+/* Reads one mount spec with fn, then frees all it made. */
+static inline void fuzz_mount(fuzz_spec_fn *fn, const char *spec,
+			      enum spec_dialect d, bool tilde)
+{
+	struct findings out;
+	struct kv_list rejected = { 0 };
+	struct spec_ctx ctx = { &out, "svc", d, tilde, &rejected };
+	struct loc loc = { "fuzz", 2, 5, 2, 5 + (int)strlen(spec) };
+	struct mount m;
+
+	findings_init(&out);
+	memset(&m, 0, sizeof(m));
+	if (fn(&m, spec, &loc, &ctx) == 0)
+		mount_release(&m);
+	kv_list_release(&rejected);
+	findings_release(&out);
 }
 
 /* A NUL-terminated copy of data, stopping at its first NUL byte. */
