@@ -21,6 +21,7 @@ struct reader {
 	struct unit *u;
 	struct findings *out;
 	bool shape_failed;	/* ML005 reported */
+	const struct compose_bases *bases;	/* NULL: every file's own */
 };
 
 static const char *kind_name(const struct ynode *n)
@@ -134,9 +135,35 @@ static struct spec_ctx mount_ctx(struct reader *r, const struct container *c)
 	return ctx;
 }
 
-/* Adds m to c, which takes it over. */
-static void add_mount(struct container *c, const struct mount *m)
+/*
+ * A relative host path written in a file whose paths resolve against
+ * another directory than the project's is rewritten against the
+ * project's: "./data" of "../common/compose.yaml" is "../common/data".
+ */
+static void rebase(const struct reader *r, struct mount *m)
 {
+	const char *base = NULL;
+	char *joined;
+
+	if (m->base != PATH_RELATIVE || !r->bases)
+		return;
+	for (size_t i = 0; i < r->bases->n && !base; i++)
+		if (r->bases->files[i] == m->at[MF_ENTRY].file)
+			base = r->bases->dirs[i];
+	if (!base || !*base)
+		return;
+	joined = xasprintf("%s/%s", base, m->source_path);
+	free(m->source_path);
+	m->source_path = path_clean(joined);
+	free(joined);
+	if (m->source_path[0] == '/')
+		m->base = PATH_ABSOLUTE;
+}
+
+/* Adds m to c, which takes it over. */
+static void add_mount(struct reader *r, struct container *c, struct mount *m)
+{
+	rebase(r, m);
 	*container_add_mount(c) = *m;
 }
 
@@ -271,7 +298,7 @@ static void add_tmpfs(struct reader *r, struct container *c,
 	struct mount m = { 0 };
 
 	if (!mountspec_tmpfs(&m, item->text, &item->loc, &ctx))
-		add_mount(c, &m);
+		add_mount(r, c, &m);
 }
 
 static void svc_tmpfs(struct reader *r, struct container *c,
@@ -336,7 +363,7 @@ static void add_long_mount(struct reader *r, struct container *c,
 
 	flatten(r, c, &f, map, NULL, 1);
 	if (!mountspec_long(&m, f.items, f.n, entry, &ctx))
-		add_mount(c, &m);
+		add_mount(r, c, &m);
 	fields_release(&f);
 }
 
@@ -356,7 +383,7 @@ static void add_volume_entry(struct reader *r, struct container *c,
 		return;
 	}
 	if (!mountspec_short(&m, item->text, &item->loc, &ctx))
-		add_mount(c, &m);
+		add_mount(r, c, &m);
 }
 
 static void svc_volumes(struct reader *r, struct container *c,
@@ -430,7 +457,7 @@ static void add_target(struct reader *r, struct container *c,
 	m.target = target;
 	if (!m.raw)
 		m.raw = xstrdup(m.target);
-	add_mount(c, &m);
+	add_mount(r, c, &m);
 }
 
 static void read_targets(struct reader *r, struct container *c,
@@ -667,17 +694,15 @@ static const char *vars_lookup(const char *name, size_t len, void *ctx)
 	return value ? value : dotenv_get(&v->file, name, len);
 }
 
-/* The --env-file files, or else the .env beside the compose file. */
-static void vars_load(struct vars *v, const struct unit *u)
+/* The env files, or else the .env of the project directory. */
+static void vars_load(struct vars *v, const struct compose_env *env)
 {
-	const struct settings *s = u->settings;
-
-	v->process = s->env_process;
+	v->process = env->process;
 	dotenv_init(&v->file, v->process ? process_lookup : NULL, NULL);
-	for (size_t i = 0; i < s->n_env_files; i++)
-		dotenv_load(&v->file, s->env_files[i]);
-	if (!s->n_env_files && u->dir) {
-		char *path = xasprintf("%s/.env", u->dir);
+	for (size_t i = 0; i < env->n_files; i++)
+		dotenv_load(&v->file, env->files[i]);
+	if (!env->n_files && env->dir) {
+		char *path = xasprintf("%s/.env", env->dir);
 
 		dotenv_load(&v->file, path);
 		free(path);
@@ -900,13 +925,14 @@ static void interpolate_tree(struct interpolation *in, struct ynode *n,
 	free(stack);
 }
 
-/* Interpolates the document, each service's values under its name. */
-static void interpolate(struct unit *u, struct ynode *root, const char *src,
-			size_t len, struct findings *out)
+void compose_interpolate(struct ynode *root, const char *src, size_t len,
+			 const struct compose_env *env, struct findings *out)
 {
 	struct interpolation in = { .src = src, .len = len, .out = out };
 
-	vars_load(&in.vars, u);
+	if (!root || root->kind != YNODE_MAP)
+		return;
+	vars_load(&in.vars, env);
 	for (size_t i = 0; i < ynode_pairs(root); i++) {
 		const struct ynode *k = ynode_key(root, i);
 		struct ynode *v = root->items[2 * i + 1];
@@ -930,7 +956,7 @@ static void interpolate(struct unit *u, struct ynode *root, const char *src,
 }
 
 /* ML001 for a compose-named file that holds no mapping. */
-static void not_a_mapping(struct unit *u, const struct ynode *root,
+static void not_a_mapping(const struct unit *u, const struct ynode *root,
 			  struct findings *out)
 {
 	struct loc start = { u->path, 1, 1, 1, 2 };
@@ -947,31 +973,47 @@ static void not_a_mapping(struct unit *u, const struct ynode *root,
 			    kind_name(root));
 }
 
-static enum compose_result read_document(struct unit *u, struct ynode *root,
-					 const char *text, size_t len,
-					 int compose_named,
-					 struct findings *out)
+enum compose_result compose_check_root(const struct unit *u,
+				       const struct ynode *root,
+				       int compose_named, struct findings *out)
 {
-	struct reader r = { u, out, false };
-	const struct ynode *services, *volumes;
-
 	if (!root || root->kind != YNODE_MAP) {
 		if (!compose_named)
 			return COMPOSE_NOT_COMPOSE;
 		not_a_mapping(u, root, out);
 		return COMPOSE_FAILED;
 	}
-	services = ynode_get(root, "services", NULL);
-	if (!services)
-		return COMPOSE_NOT_COMPOSE;
+	return ynode_get(root, "services", NULL) ? COMPOSE_OK :
+						  COMPOSE_NOT_COMPOSE;
+}
+
+enum compose_result compose_read(struct unit *u, const struct ynode *root,
+				 const struct compose_bases *bases,
+				 struct findings *out)
+{
+	struct reader r = { u, out, false, bases };
+	const struct ynode *services, *volumes;
 
 	u->kind = UNIT_COMPOSE;
-	interpolate(u, root, text, len, out);
-	read_services(&r, services);
+	if (!root || root->kind != YNODE_MAP)
+		return COMPOSE_OK;
+	services = ynode_get(root, "services", NULL);
+	if (services)
+		read_services(&r, services);
 	volumes = ynode_get(root, "volumes", NULL);
 	if (volumes)
 		read_volumes(&r, volumes);
 	return r.shape_failed ? COMPOSE_FAILED : COMPOSE_OK;
+}
+
+void compose_env_of(struct compose_env *env, const struct unit *u)
+{
+	const struct settings *s = u->settings;
+
+	env->dir = u->dir;
+	env->files = s->env_files;
+	env->n_files = s->n_env_files;
+	env->process = s->env_process;
 }
 
 enum compose_result compose_parse(struct unit *u, const char *text,
@@ -979,10 +1021,18 @@ enum compose_result compose_parse(struct unit *u, const char *text,
 				  struct findings *out)
 {
 	struct ydoc d;
+	struct compose_env env;
 	enum compose_result rc = COMPOSE_FAILED;
 
-	if (!ydoc_load(&d, text, len, u->path, out))
-		rc = read_document(u, d.root, text, len, compose_named, out);
+	if (!ydoc_load(&d, text, len, u->path, out)) {
+		rc = compose_check_root(u, d.root, compose_named, out);
+		compose_env_of(&env, u);
+		if (rc == COMPOSE_OK)
+			compose_interpolate(d.root, text, len, &env, out);
+		ydoc_drop_reset(&d);
+		if (rc == COMPOSE_OK)
+			rc = compose_read(u, d.root, NULL, out);
+	}
 	ydoc_release(&d);
 	return rc;
 }

@@ -4,6 +4,7 @@
 #ifndef MOUNTLINT_COMPOSE_H
 #define MOUNTLINT_COMPOSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../lint/finding.h"
@@ -34,5 +35,55 @@ enum compose_result {
 enum compose_result compose_parse(struct unit *u, const char *text,
 				  size_t len, int compose_named,
 				  struct findings *out);
+
+/*
+ * The steps of compose_parse, for a project of several files
+ * (parsers/project.h): check a file's top level, interpolate its values,
+ * then read the merged tree into the model.
+ */
+struct ynode;
+
+/* Where the variables of a compose file come from. */
+struct compose_env {
+	const char *dir;		/* its .env, when no files are given;
+					 * NULL: none */
+	const char *const *files;	/* env files, read in order */
+	size_t n_files;
+	bool process;			/* the environment, over the files */
+};
+
+/* The variables u's settings name: --env-file, or the .env in u->dir. */
+void compose_env_of(struct compose_env *env, const struct unit *u);
+
+/* COMPOSE_OK when root is a mapping with `services`; otherwise as
+ * compose_parse says (ML001 for a compose-named file). */
+enum compose_result compose_check_root(const struct unit *u,
+				       const struct ynode *root,
+				       int compose_named, struct findings *out);
+
+/*
+ * Interpolates every value (never a key) under root in place. src and
+ * len are the text of the file the nodes come from, for the columns of
+ * ML004.
+ */
+void compose_interpolate(struct ynode *root, const char *src, size_t len,
+			 const struct compose_env *env, struct findings *out);
+
+/*
+ * The directory each file's relative host paths resolve against, as a
+ * path relative to the project directory ("" for the same) or absolute.
+ * files[i] is compared by address with a location's file.
+ */
+struct compose_bases {
+	const char *const *files;
+	const char *const *dirs;
+	size_t n;
+};
+
+/* Reads services and top-level volumes of root into u; bases may be
+ * NULL (every path is relative to the project directory). */
+enum compose_result compose_read(struct unit *u, const struct ynode *root,
+				 const struct compose_bases *bases,
+				 struct findings *out);
 
 #endif

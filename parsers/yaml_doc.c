@@ -256,32 +256,16 @@ static void add_weight(size_t *w, size_t more)
 	*w = (*w > cap - more || more > cap) ? cap : *w + more;
 }
 
-static bool tagged_reset(const struct ynode *n)
-{
-	return n->tag && !strcmp(n->tag, "!reset");
-}
-
-/*
- * Hangs a finished node under the open collection, or makes it the root
- * of the first document. A `!reset` value goes, with its key.
- */
+/* Hangs a finished node under the open collection, or makes it the root
+ * of the first document. */
 static void attach(struct loader *l, struct ynode *n)
 {
-	struct ynode *parent;
-
 	if (!l->depth) {
 		if (l->documents == 1 && !l->d->root)
 			l->d->root = n;
 		return;
 	}
-	parent = l->stack[l->depth - 1].node;
-	if (tagged_reset(n) && parent->kind == YNODE_SEQ)
-		return;
-	if (tagged_reset(n) && parent->n % 2 == 1) {
-		parent->n--;
-		return;
-	}
-	node_push(parent, n);
+	node_push(l->stack[l->depth - 1].node, n);
 }
 
 static void anchor_set(struct loader *l, char *name, struct ynode *n)
@@ -675,4 +659,52 @@ int ynode_bool(const struct ynode *n, bool *value)
 		}
 	}
 	return -1;
+}
+
+struct ynode *ydoc_node(struct ydoc *d, enum ynode_kind kind,
+			const struct loc *loc)
+{
+	struct ynode *n = xcalloc(1, sizeof(*n));
+
+	n->kind = kind;
+	n->loc = *loc;
+	n->weight = 1;
+	grow_array(&d->nodes, sizeof(*d->nodes), d->n_nodes + 1,
+		   &d->cap_nodes);
+	d->nodes[d->n_nodes++] = n;
+	return n;
+}
+
+void ynode_append(struct ynode *parent, struct ynode *child)
+{
+	node_push(parent, child);
+	add_weight(&parent->weight, child->weight);
+}
+
+bool ynode_tagged(const struct ynode *n, const char *tag)
+{
+	return n->tag && !strcmp(n->tag, tag);
+}
+
+/* Drops the `!reset` items and pairs of one collection. */
+static void drop_reset_in(struct ynode *n)
+{
+	size_t step = n->kind == YNODE_MAP ? 2 : 1, kept = 0;
+
+	for (size_t i = 0; i + step <= n->n; i += step) {
+		if (ynode_tagged(n->items[i + step - 1], "!reset"))
+			continue;
+		for (size_t k = 0; k < step; k++)
+			n->items[kept++] = n->items[i + k];
+	}
+	n->n = kept;
+}
+
+void ydoc_drop_reset(struct ydoc *d)
+{
+	for (size_t i = 0; i < d->n_nodes; i++)
+		if (d->nodes[i]->kind != YNODE_SCALAR)
+			drop_reset_in(d->nodes[i]);
+	if (d->root && ynode_tagged(d->root, "!reset"))
+		d->root = NULL;
 }

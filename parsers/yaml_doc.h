@@ -6,9 +6,9 @@
  * (shared, so it keeps the anchored text's positions). `<<` merge keys are
  * resolved: a mapping holds its explicit keys and, where the `<<` key
  * stood, the merged keys it does not hold itself (earlier entries of a
- * merge list win over later ones). A mapping value or sequence item
- * tagged `!reset` is dropped, as Compose drops it; other tags are kept
- * and otherwise ignored.
+ * merge list win over later ones). Tags are kept: a mapping value or
+ * sequence item tagged `!reset` stays until ydoc_drop_reset, so that a
+ * later compose file can use it to remove what an earlier one set.
  *
  * Ownership: the document owns every node; ydoc_release frees them all.
  * Nodes may be shared, so a walk over the tree may meet a node twice.
@@ -66,6 +66,21 @@ struct ydoc {
 int ydoc_load(struct ydoc *d, const char *text, size_t len, const char *file,
 	      struct findings *out);
 void ydoc_release(struct ydoc *d);
+
+/*
+ * Drops every mapping pair whose value, and every sequence item, tagged
+ * `!reset`, in every node d holds, as Compose drops them once the files
+ * of a project are merged.
+ */
+void ydoc_drop_reset(struct ydoc *d);
+
+/* A new empty node, owned by d, at loc (for nodes a merge makes). */
+struct ynode *ydoc_node(struct ydoc *d, enum ynode_kind kind,
+			const struct loc *loc);
+/* Appends child to a sequence, or a key or value to a mapping. */
+void ynode_append(struct ynode *parent, struct ynode *child);
+/* The node carries this tag ("!reset", "!override"). */
+bool ynode_tagged(const struct ynode *n, const char *tag);
 
 /* Number of key/value pairs of a mapping. */
 size_t ynode_pairs(const struct ynode *map);
