@@ -11,13 +11,14 @@
 
 #include "../parsers/compose.h"
 #include "../parsers/dockercli.h"
+#include "../parsers/dotenv.h"
 #include "../parsers/embedded.h"
-#include "../parsers/merge.h"
+#include "../parsers/project.h"
 #include "../parsers/shell.h"
 #include "buf.h"
 #include "config.h"
-#include "input.h"
 #include "diag.h"
+#include "input.h"
 #include "limits.h"
 #include "mem.h"
 #include "policy.h"
@@ -278,13 +279,6 @@ static bool lint_embedded_kinds(struct unit *u, enum name_kind nk,
 	}
 }
 
-/* An override file read along with its base. */
-struct overlay {
-	struct unit u;
-	struct buf text;
-	bool present;
-};
-
 /*
  * The override file Docker Compose reads with a default-named compose
  * file (compose.yaml with compose.override.yaml, docker-compose.yml with
@@ -318,40 +312,44 @@ static char *override_of(const char *path)
 	return NULL;
 }
 
-/* Reads and parses the override of the compose file u, and merges it. */
-static void merge_override(struct unit *u, struct overlay *ov,
-			   struct findings *out, struct lint_result *res)
-{
-	char *path = override_of(u->path);
+/* The files merged over the first: the ones named, else its override. */
+struct more_files {
+	const char *const *paths;
+	size_t n;
+	bool no_override;
+};
 
-	if (!path)
-		return;
-	if (input_read(path, path, &ov->text, out) ||
-	    input_check_text(path, &ov->text, out)) {
-		res->input_failed = true;
-		free(path);
-		return;
-	}
-	unit_init(&ov->u, UNIT_COMPOSE, path, u->dir);
-	ov->u.settings = u->settings;
-	ov->present = true;
-	free(path);
-	if (compose_parse(&ov->u, ov->text.data, ov->text.len, 1, out) !=
-	    COMPOSE_NOT_COMPOSE)
-		compose_merge(u, &ov->u);
+/* Loads the compose project whose first file is u's text b. */
+static enum compose_result lint_compose(struct project *p, struct unit *u,
+					enum name_kind nk, const struct buf *b,
+					const struct more_files *more,
+					struct findings *out)
+{
+	enum compose_result cr;
+	char *override;
+
+	project_init(p, u, out);
+	cr = project_open(p, b->data, b->len, nk == NAME_COMPOSE || more->n);
+	if (cr != COMPOSE_OK)
+		return cr;
+	for (size_t i = 0; i < more->n; i++)
+		project_add(p, more->paths[i]);
+	override = more->n || more->no_override ? NULL : override_of(u->path);
+	if (override)
+		project_add(p, override);
+	free(override);
+	return project_read(p);
 }
 
 static void lint_text(struct unit *u, enum input_kind kind,
 		      enum name_kind nk, bool named, const struct buf *b,
-		      struct overlay *ov, struct findings *out,
-		      struct lint_result *res)
+		      const struct more_files *more, struct project *p,
+		      struct findings *out, struct lint_result *res)
 {
 	enum compose_result cr;
 
 	if (kind == INPUT_COMPOSE) {
-		cr = compose_parse(u, b->data, b->len, nk == NAME_COMPOSE, out);
-		if (cr != COMPOSE_NOT_COMPOSE)
-			merge_override(u, ov, out, res);
+		cr = lint_compose(p, u, nk, b, more, out);
 		if (cr == COMPOSE_NOT_COMPOSE && !strcmp(u->path, "<stdin>") &&
 		    !named) {
 			kind = INPUT_SCRIPT;	/* sniffed: then a script */
@@ -406,8 +404,28 @@ static const struct config *file_rules(const char *path,
 	return c;
 }
 
-void lint_path(const char *path, bool named, const struct lint_opts *o,
-	       struct findings *out, struct lint_result *res)
+/* Suppressions and excerpts, in each file of the project. */
+static void finish_files(const struct project *p, const char *shown,
+			 const struct buf *b, const struct policy *policy,
+			 struct findings *out, size_t first)
+{
+	suppress_apply(shown, b->data, b->len, policy, out, first);
+	attach_excerpts(out, first, shown, b->data, b->len);
+	for (size_t i = 1; i < p->n_files; i++) {
+		const struct project_file *f = p->files[i];
+
+		if (!f->text)
+			continue;
+		suppress_apply(f->path, f->text, f->len, policy, out, first);
+		attach_excerpts(out, first, f->path, f->text, f->len);
+	}
+}
+
+/* Lints the file at path, and the files `more` merges over it. */
+static void lint_file(const char *path, bool named, enum input_kind forced,
+		      const struct more_files *more,
+		      const struct lint_opts *o, struct findings *out,
+		      struct lint_result *res)
 {
 	const char *shown = strcmp(path, "-") ? path : "<stdin>";
 	enum name_kind nk = name_kind(path);
@@ -419,11 +437,11 @@ void lint_path(const char *path, bool named, const struct lint_opts *o,
 	const struct config *cfg;
 	struct policy policy;
 	struct settings settings;
-	struct overlay ov;
+	struct project p;
 
-	memset(&ov, 0, sizeof(ov));
+	memset(&p, 0, sizeof(p));
 	finding_begin_file(out);
-	if (strcmp(path, "-") && skip_by_name(shown, nk, named))
+	if (strcmp(path, "-") && !forced && skip_by_name(shown, nk, named))
 		return;
 	cfg = file_rules(path, o, &policy, &settings, res);
 	if (res->config_failed)
@@ -439,7 +457,7 @@ void lint_path(const char *path, bool named, const struct lint_opts *o,
 		buf_release(&b);
 		return;
 	}
-	kind = choose_kind(path, nk, &b, o);
+	kind = forced ? forced : choose_kind(path, nk, &b, o);
 	if (kind == INPUT_SNIFF) {
 		if (named)
 			diag_note("\"%s\" skipped: not a compose file or a "
@@ -453,25 +471,97 @@ void lint_path(const char *path, bool named, const struct lint_opts *o,
 	u.settings = &settings;
 	/* standard input sniffed is compose, else a script; forced, not */
 	lint_text(&u, kind, nk, strcmp(path, "-") ? named :
-		  o->stdin_kind != INPUT_SNIFF, &b, &ov, out, res);
-	if (out->parse_failed)
+		  o->stdin_kind != INPUT_SNIFF, &b, more, &p, out, res);
+	if (out->parse_failed || out->n_errors)
 		res->input_failed = true;
 	policy_apply(&policy, out, first);
 	if (cfg)
 		config_exclude(cfg, out, first);
-	suppress_apply(shown, b.data, b.len, &policy, out, first);
-	attach_excerpts(out, first, shown, b.data, b.len);
-	if (ov.present) {
-		suppress_apply(ov.u.path, ov.text.data, ov.text.len, &policy,
-			       out, first);
-		attach_excerpts(out, first, ov.u.path, ov.text.data,
-				ov.text.len);
-		unit_release(&ov.u);
-	}
-	buf_release(&ov.text);
+	finish_files(&p, shown, &b, &policy, out, first);
+	if (p.pool)
+		project_release(&p);
 	unit_release(&u);
 	free(dir);
 	buf_release(&b);
+}
+
+void lint_path(const char *path, bool named, const struct lint_opts *o,
+	       struct findings *out, struct lint_result *res)
+{
+	struct more_files more = { NULL, 0, o->no_override };
+
+	lint_file(path, named, INPUT_SNIFF, &more, o, out, res);
+}
+
+void lint_project(const char *const *paths, size_t n,
+		  const struct lint_opts *o, struct findings *out,
+		  struct lint_result *res)
+{
+	struct more_files more = { paths + 1, n - 1, true };
+
+	lint_file(paths[0], true, INPUT_COMPOSE, &more, o, out, res);
+}
+
+static const char *environ_lookup(const char *name, size_t len, void *ctx)
+{
+	char *n = xstrndup(name, len);
+	const char *v = getenv(n);
+
+	(void)ctx;
+	free(n);
+	return v;
+}
+
+/* A variable as Docker Compose reads its own settings: the environment
+ * (with --env) over the env files, or over ./.env when none is named. */
+static char *compose_setting(const struct lint_opts *o, const char *name)
+{
+	const struct settings *s = o->settings;
+	const char *v = s->env_process ? getenv(name) : NULL;
+	struct dotenv env;
+	char *value;
+
+	dotenv_init(&env, s->env_process ? environ_lookup : NULL, NULL);
+	for (size_t i = 0; i < s->n_env_files; i++)
+		dotenv_load(&env, s->env_files[i]);
+	if (!s->n_env_files)
+		dotenv_load(&env, ".env");
+	if (!v)
+		v = dotenv_get(&env, name, strlen(name));
+	value = v ? xstrdup(v) : NULL;
+	dotenv_release(&env);
+	return value;
+}
+
+bool lint_compose_file_var(const struct lint_opts *o, struct findings *out,
+			   struct lint_result *res)
+{
+	char *files = compose_setting(o, "COMPOSE_FILE");
+	char *sep = compose_setting(o, "COMPOSE_PATH_SEPARATOR");
+	const char **paths;
+	size_t n = 0;
+
+	if (!files || !*files) {
+		free(files);
+		free(sep);
+		return false;
+	}
+	paths = xcalloc(strlen(files) + 1, sizeof(*paths));
+	for (char *p = files, *end; p; p = end) {
+		end = strstr(p, sep && *sep ? sep : ":");
+		if (end) {
+			*end = '\0';
+			end += sep && *sep ? strlen(sep) : 1;
+		}
+		if (*p)
+			paths[n++] = p;
+	}
+	if (n)
+		lint_project(paths, n, o, out, res);
+	free(paths);
+	free(files);
+	free(sep);
+	return n > 0;
 }
 
 void lint_argv(int argc, char **argv, const struct lint_opts *o,

@@ -25,6 +25,7 @@ struct lint_opts {
 	const struct policy *policy;	/* --select, --ignore; NULL: none */
 	struct config_cache *configs;	/* NULL: no configuration files */
 	enum input_kind stdin_kind;
+	bool no_override;	/* a default-named compose file alone */
 };
 
 struct lint_result {
@@ -41,6 +42,23 @@ struct lint_result {
  */
 void lint_path(const char *path, bool named, const struct lint_opts *o,
 	       struct findings *out, struct lint_result *res);
+
+/*
+ * Lints the compose files of one project (`-f a.yaml -f b.yaml`): the
+ * first, with each of the others merged over it in order; n >= 1.
+ */
+void lint_project(const char *const *paths, size_t n,
+		  const struct lint_opts *o, struct findings *out,
+		  struct lint_result *res);
+
+/*
+ * Lints the project COMPOSE_FILE names (its paths apart by
+ * COMPOSE_PATH_SEPARATOR, else ":"), when the env files (./.env when
+ * none is named) or, with --env, the environment set it. Returns false,
+ * having done nothing, when it is not set.
+ */
+bool lint_compose_file_var(const struct lint_opts *o, struct findings *out,
+			   struct lint_result *res);
 
 /* Lints one command line, as `mountlint run -- ARGV` gives it. */
 void lint_argv(int argc, char **argv, const struct lint_opts *o,

@@ -1,7 +1,7 @@
 /*
  * mountlint's command line: options, subcommands and the exit status.
  *
- *	mountlint [lint] [OPTIONS] [FILE...]
+ *	mountlint [lint] [OPTIONS] [-f COMPOSE-FILE...] [FILE...]
  *	mountlint run [OPTIONS] -- docker run ...
  *	mountlint rules [--format text|markdown]
  *	mountlint explain ID
@@ -52,6 +52,8 @@ struct cli {
 	struct lint_opts lint;
 	char **files;
 	int n_files;
+	const char **project;		/* -f, in order */
+	size_t n_project;
 	char **argv_cmd;		/* after `--` in `run` */
 	int argc_cmd;
 };
@@ -74,6 +76,9 @@ static const char usage_text[] =
 	"  --env-file FILE      compose variables from FILE, not ./.env\n"
 	"                       beside the compose file (repeatable)\n"
 	"  --env                compose variables from the environment too\n"
+	"  -f FILE              a compose file of one project; several are\n"
+	"                       merged in order (repeatable)\n"
+	"  --no-override        lint compose.yaml without compose.override.yaml\n"
 	"  --config FILE        use this configuration file\n"
 	"  --no-config          use no configuration file\n"
 	"  --stdin-kind KIND    read '-' as compose or script\n"
@@ -204,6 +209,19 @@ static int opt_env(struct cli *c, const char *v)
 	return 0;
 }
 
+static int opt_file(struct cli *c, const char *v)
+{
+	c->project[c->n_project++] = v;
+	return 0;
+}
+
+static int opt_no_override(struct cli *c, const char *v)
+{
+	(void)v;
+	c->lint.no_override = true;
+	return 0;
+}
+
 static int opt_stdin_kind(struct cli *c, const char *v)
 {
 	int k = input_kind_parse(v);
@@ -245,6 +263,9 @@ static const struct option {
 	{ "--selinux", false, opt_selinux },
 	{ "--env-file", true, opt_env_file },
 	{ "--env", false, opt_env },
+	{ "-f", true, opt_file },
+	{ "--file", true, opt_file },
+	{ "--no-override", false, opt_no_override },
 	{ "--config", true, opt_config },
 	{ "--no-config", false, opt_no_config },
 	{ "--stdin-kind", true, opt_stdin_kind },
@@ -286,6 +307,7 @@ static int parse_option(struct cli *c, int argc, char **argv, int *i)
 static int parse_args(struct cli *c, int argc, char **argv, bool run)
 {
 	c->files = xcalloc((size_t)argc + 1, sizeof(*c->files));
+	c->project = xcalloc((size_t)argc + 1, sizeof(*c->project));
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -391,7 +413,11 @@ static void lint_operands(const struct cli *c, struct findings *f,
 	struct lint_run run = { c, f, res };
 	struct stat st;
 
-	if (!c->n_files && !walk_default_compose(".", lint_found, &run))
+	if (c->n_project)
+		lint_project(c->project, c->n_project, &c->lint, f, res);
+	if (!c->n_files && !c->n_project &&
+	    !lint_compose_file_var(&c->lint, f, res) &&
+	    !walk_default_compose(".", lint_found, &run))
 		finding_error(f, ".", 0, 0, "no compose file here: name files "
 			      "or directories to lint");
 	for (int i = 0; i < c->n_files; i++) {
@@ -418,6 +444,7 @@ static int cmd_lint(int argc, char **argv)
 	cli_init(&c);
 	if (parse_args(&c, argc, argv, false) || check_format(&c)) {
 		free(c.files);
+		free(c.project);
 		return EXIT_USAGE;
 	}
 	build_policy(&c);
@@ -427,6 +454,7 @@ static int cmd_lint(int argc, char **argv)
 	findings_release(&f);
 	config_cache_release(&c.configs);
 	free(c.files);
+	free(c.project);
 	return status;
 }
 
@@ -440,9 +468,11 @@ static int cmd_run(int argc, char **argv)
 	cli_init(&c);
 	if (parse_args(&c, argc, argv, true) || check_format(&c)) {
 		free(c.files);
+		free(c.project);
 		return EXIT_USAGE;
 	}
 	free(c.files);
+	free(c.project);
 	build_policy(&c);
 	if (!c.argc_cmd) {
 		usage_error("%s", "run needs a command: mountlint run -- docker "

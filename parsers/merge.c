@@ -3,126 +3,268 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mountspec.h"
 #include "../lint/mem.h"
 #include "../lint/banned.h"
 
-static struct container *find_container(struct unit *u, const char *name)
+/* How the items of a sequence meet those of the sequence under it. */
+enum seq_merge {
+	SEQ_APPEND,		/* all items, earlier first */
+	SEQ_UNIQUE,		/* later items not already there */
+	SEQ_REPLACE,		/* the later sequence alone */
+	SEQ_BY_TARGET,		/* volumes: one per container path */
+	SEQ_BY_FILE,		/* secrets, configs */
+	SEQ_BY_PORT,
+	SEQ_BY_VARIABLE,	/* KEY=value items, one per KEY */
+};
+
+static const struct {
+	const char *key;
+	enum seq_merge how;
+} seq_rules[] = {
+	{ "volumes", SEQ_BY_TARGET },
+	{ "secrets", SEQ_BY_FILE },
+	{ "configs", SEQ_BY_FILE },
+	{ "ports", SEQ_BY_PORT },
+	{ "environment", SEQ_BY_VARIABLE },
+	{ "labels", SEQ_BY_VARIABLE },
+	{ "annotations", SEQ_BY_VARIABLE },
+	{ "sysctls", SEQ_BY_VARIABLE },
+	{ "args", SEQ_BY_VARIABLE },
+	{ "extra_hosts", SEQ_UNIQUE },
+	{ "security_opt", SEQ_UNIQUE },
+	{ "volumes_from", SEQ_UNIQUE },
+	{ "tmpfs", SEQ_UNIQUE },
+	{ "dns", SEQ_UNIQUE },
+	{ "dns_search", SEQ_UNIQUE },
+	{ "dns_opt", SEQ_UNIQUE },
+	{ "cap_add", SEQ_UNIQUE },
+	{ "cap_drop", SEQ_UNIQUE },
+	{ "devices", SEQ_UNIQUE },
+	{ "expose", SEQ_UNIQUE },
+	{ "env_file", SEQ_UNIQUE },
+	{ "group_add", SEQ_UNIQUE },
+	{ "links", SEQ_UNIQUE },
+	{ "external_links", SEQ_UNIQUE },
+	{ "profiles", SEQ_UNIQUE },
+	{ "depends_on", SEQ_UNIQUE },
+	{ "command", SEQ_REPLACE },
+	{ "entrypoint", SEQ_REPLACE },
+	{ "test", SEQ_REPLACE },
+};
+
+static enum seq_merge seq_rule(const char *key)
 {
-	for (size_t i = 0; name && i < u->n_containers; i++)
-		if (u->containers[i].name && !strcmp(u->containers[i].name, name))
-			return &u->containers[i];
+	for (size_t i = 0; key && i < sizeof(seq_rules) / sizeof(*seq_rules);
+	     i++)
+		if (!strcmp(seq_rules[i].key, key))
+			return seq_rules[i].how;
+	return SEQ_APPEND;
+}
+
+/* The text of a scalar mapping value, or NULL. */
+static const char *scalar_at(const struct ynode *map, const char *key)
+{
+	const struct ynode *v = ynode_get(map, key, NULL);
+
+	return v && v->kind == YNODE_SCALAR ? v->text : NULL;
+}
+
+/* The same, or "" when there is none. */
+static const char *text_at(const struct ynode *map, const char *key)
+{
+	const char *t = scalar_at(map, key);
+
+	return t ? t : "";
+}
+
+/* The container path of a volumes item, cleaned; NULL when none. */
+static char *volume_target(const struct ynode *item)
+{
+	struct findings quiet;
+	struct spec_ctx ctx = { &quiet, NULL, DIALECT_COMPOSE, true, NULL };
+	struct mount m = { 0 };
+	const char *t = NULL;
+	char *key = NULL;
+
+	if (item->kind == YNODE_MAP)
+		t = scalar_at(item, "target");
+	findings_init(&quiet);
+	if (item->kind == YNODE_SCALAR &&
+	    !mountspec_short(&m, item->text, &item->loc, &ctx))
+		t = m.target;
+	if (t)
+		key = path_clean(t);
+	mount_release(&m);
+	findings_release(&quiet);
+	return key;
+}
+
+/* What identifies an item of a sequence merged `how`; NULL: nothing,
+ * the item is kept. */
+static char *item_key(const struct ynode *item, enum seq_merge how)
+{
+	const char *t;
+
+	if (how == SEQ_BY_TARGET)
+		return volume_target(item);
+	if (item->kind == YNODE_SCALAR && how == SEQ_BY_VARIABLE)
+		return xstrndup(item->text, strcspn(item->text, "="));
+	if (item->kind == YNODE_SCALAR)
+		return xstrdup(item->text);
+	if (item->kind != YNODE_MAP)
+		return NULL;
+	if (how == SEQ_BY_FILE) {
+		t = scalar_at(item, "target");
+		t = t ? t : scalar_at(item, "source");
+		return t ? xstrdup(t) : NULL;
+	}
+	if (how == SEQ_BY_PORT)
+		return xasprintf("%s/%s/%s/%s", text_at(item, "host_ip"),
+				 text_at(item, "published"),
+				 text_at(item, "target"),
+				 text_at(item, "protocol"));
 	return NULL;
 }
 
-/* *dst takes src when src is set; the one it drops is freed. */
-static void take_string(char **dst, char **src)
+/* The index of the item of seq with this key, or seq->n. */
+static size_t find_item(const struct ynode *seq, const char *key,
+			enum seq_merge how)
 {
-	if (!*src)
-		return;
-	free(*dst);
-	*dst = *src;
-	*src = NULL;
+	for (size_t i = 0; key && i < seq->n; i++) {
+		char *k = item_key(seq->items[i], how);
+		int same = k && !strcmp(k, key);
+
+		free(k);
+		if (same)
+			return i;
+	}
+	return seq->n;
 }
 
-/* The mount of c on the same (clean) target as m, or NULL. */
-static struct mount *same_target(struct container *c, const struct mount *m)
+static struct ynode *merge_seq(struct ydoc *made, struct ynode *base,
+			       struct ynode *over, enum seq_merge how)
 {
-	char *t = m->target ? path_clean(m->target) : NULL;
-	struct mount *found = NULL;
+	struct ynode *out;
 
-	for (size_t i = 0; t && i < c->n_mounts && !found; i++) {
-		char *o = c->mounts[i].target ? path_clean(c->mounts[i].target)
-					       : NULL;
+	if (how == SEQ_REPLACE)
+		return over;
+	out = ydoc_node(made, YNODE_SEQ, &over->loc);
+	for (size_t i = 0; i < base->n; i++)
+		ynode_append(out, base->items[i]);
+	for (size_t i = 0; i < over->n; i++) {
+		struct ynode *item = over->items[i];
+		char *key = how == SEQ_APPEND ? NULL : item_key(item, how);
+		size_t at = find_item(out, key, how);
 
-		if (o && !strcmp(o, t))
-			found = &c->mounts[i];
-		free(o);
-	}
-	free(t);
-	return found;
-}
-
-static void merge_mounts(struct container *dst, struct container *src)
-{
-	for (size_t i = 0; i < src->n_mounts; i++) {
-		struct mount *old = same_target(dst, &src->mounts[i]);
-
-		if (old) {
-			mount_release(old);
-			*old = src->mounts[i];
-		} else {
-			*container_add_mount(dst) = src->mounts[i];
-		}
-	}
-	src->n_mounts = 0;
-}
-
-static void merge_lists(struct container *dst, struct container *src)
-{
-	for (size_t i = 0; i < src->n_secopts; i++)
-		*container_add_secopt(dst) = src->secopts[i];
-	src->n_secopts = 0;
-	for (size_t i = 0; i < src->n_volumes_from; i++)
-		*container_add_volumes_from(dst) = src->volumes_from[i];
-	src->n_volumes_from = 0;
-	for (size_t i = 0; i < src->env.n; i++) {
-		struct kv *kv = &src->env.items[i];
-
-		kv_add(&dst->env, kv->key, kv->value);
-	}
-}
-
-static void merge_container(struct container *dst, struct container *src)
-{
-	if (src->image) {
-		take_string(&dst->image, &src->image);
-		dst->image_loc = src->image_loc;
-	}
-	if (src->user) {
-		take_string(&dst->user, &src->user);
-		dst->user_loc = src->user_loc;
-	}
-	if (src->privileged) {
-		dst->privileged = true;
-		dst->privileged_loc = src->privileged_loc;
-	}
-	if (src->use_api_socket) {
-		dst->use_api_socket = true;
-		dst->use_api_socket_loc = src->use_api_socket_loc;
-	}
-	dst->read_only |= src->read_only;
-	merge_mounts(dst, src);
-	merge_lists(dst, src);
-}
-
-static void merge_volume(struct unit *base, struct volume *v)
-{
-	for (size_t i = 0; i < base->n_volumes; i++) {
-		struct volume *old = &base->volumes[i];
-
-		if (strcmp(old->name, v->name))
+		free(key);
+		if (ynode_tagged(item, "!reset"))
 			continue;
-		volume_release(old);	/* the later definition wins whole */
-		*old = *v;
-		return;
+		if (at == out->n)
+			ynode_append(out, item);
+		else if (how != SEQ_UNIQUE)
+			out->items[at] = item;	/* the later one wins */
 	}
-	*unit_add_volume(base) = *v;
+	return out;
 }
 
-void compose_merge(struct unit *base, struct unit *over)
+/* A lone scalar where a list may stand (`tmpfs: /run`): a list of one. */
+static struct ynode *as_seq(struct ydoc *made, struct ynode *n)
 {
-	for (size_t i = 0; i < over->n_containers; i++) {
-		struct container *src = &over->containers[i];
-		struct container *dst = find_container(base, src->name);
+	struct ynode *seq;
 
-		if (dst) {
-			merge_container(dst, src);
+	if (n->kind != YNODE_SCALAR || ynode_is_null(n))
+		return n;
+	seq = ydoc_node(made, YNODE_SEQ, &n->loc);
+	ynode_append(seq, n);
+	return seq;
+}
+
+static struct ynode *scalar_node(struct ydoc *made, const struct loc *loc,
+				 const char *text, size_t len)
+{
+	struct ynode *n = ydoc_node(made, YNODE_SCALAR, loc);
+
+	n->text = xstrndup(text, len);
+	n->len = len;
+	n->plain = true;
+	return n;
+}
+
+/* A list of KEY=value strings as a mapping (a lone KEY: null). */
+static struct ynode *as_map(struct ydoc *made, struct ynode *seq)
+{
+	struct ynode *map = ydoc_node(made, YNODE_MAP, &seq->loc);
+
+	for (size_t i = 0; i < seq->n; i++) {
+		struct ynode *item = seq->items[i];
+		const char *t = item->text;
+		size_t k;
+
+		if (item->kind != YNODE_SCALAR)
 			continue;
-		}
-		*unit_add_container(base, src->origin) = *src;
-		memset(src, 0, sizeof(*src));
+		k = strcspn(t, "=");
+		ynode_append(map, scalar_node(made, &item->loc, t, k));
+		ynode_append(map, scalar_node(made, &item->loc,
+					      t[k] ? t + k + 1 : "",
+					      t[k] ? strlen(t + k + 1) : 0));
 	}
-	for (size_t i = 0; i < over->n_volumes; i++)
-		merge_volume(base, &over->volumes[i]);
-	over->n_volumes = 0;
+	return map;
+}
+
+static struct ynode *merge_map(struct ydoc *made, struct ynode *base,
+			       struct ynode *over)
+{
+	struct ynode *out = ydoc_node(made, YNODE_MAP, &base->loc);
+
+	for (size_t i = 0; i < ynode_pairs(base); i++) {
+		struct ynode *k = base->items[2 * i], *v = base->items[2 * i + 1];
+		const struct ynode *later = k->kind == YNODE_SCALAR ?
+			ynode_get(over, k->text, NULL) : NULL;
+
+		if (later && ynode_tagged(later, "!reset"))
+			continue;
+		if (later)
+			v = compose_merge(made, v, (struct ynode *)later,
+					  k->text);
+		ynode_append(out, k);
+		ynode_append(out, v);
+	}
+	for (size_t i = 0; i < ynode_pairs(over); i++) {
+		struct ynode *k = over->items[2 * i], *v = over->items[2 * i + 1];
+
+		if (k->kind == YNODE_SCALAR && ynode_get(base, k->text, NULL))
+			continue;
+		if (ynode_tagged(v, "!reset"))
+			continue;
+		ynode_append(out, k);
+		ynode_append(out, v);
+	}
+	return out;
+}
+
+struct ynode *compose_merge(struct ydoc *made, struct ynode *base,
+			    struct ynode *over, const char *key)
+{
+	enum seq_merge how = seq_rule(key);
+
+	if (ynode_tagged(over, "!override") || ynode_is_null(base))
+		return over;
+	if (ynode_is_null(over) && over->kind == YNODE_SCALAR &&
+	    base->kind != YNODE_SCALAR)
+		return base;	/* `volumes:` left empty adds nothing */
+	if (how == SEQ_BY_VARIABLE && base->kind != over->kind) {
+		base = base->kind == YNODE_SEQ ? as_map(made, base) : base;
+		over = over->kind == YNODE_SEQ ? as_map(made, over) : over;
+	}
+	if (how != SEQ_APPEND && how != SEQ_BY_VARIABLE &&
+	    base->kind != over->kind) {
+		base = as_seq(made, base);
+		over = as_seq(made, over);
+	}
+	if (base->kind == YNODE_MAP && over->kind == YNODE_MAP)
+		return merge_map(made, base, over);
+	if (base->kind == YNODE_SEQ && over->kind == YNODE_SEQ)
+		return merge_seq(made, base, over, how);
+	return over;
 }

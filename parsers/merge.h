@@ -1,19 +1,30 @@
 /*
- * Several compose files of one project, merged as Docker Compose merges
- * them: a later file's service fields win, its mounts replace those of
- * the same target and add the others, its top-level volumes replace
- * those of the same name.
+ * Merging compose definitions as the compose-spec says, on YAML trees:
+ * a later file over an earlier one, and a service over the one it
+ * extends.
+ *
+ * Mappings merge key by key; a scalar of the later file replaces the
+ * earlier one. Sequences append, except where Compose keys them: service
+ * `volumes` by their target, `secrets` and `configs` by their target (or
+ * source), `ports` by their whole definition, `environment`, `labels`
+ * and the like by their variable (a `KEY=value` list and a mapping merge
+ * as one); options such as `security_opt`, `tmpfs` or `dns` append only
+ * what is new; `command`, `entrypoint` and a health check's `test` are
+ * replaced. A later value tagged `!override` replaces the earlier one
+ * whole; one tagged `!reset` removes it.
  */
 #ifndef MOUNTLINT_MERGE_H
 #define MOUNTLINT_MERGE_H
 
-#include "../lint/model.h"
+#include "yaml_doc.h"
 
 /*
- * Moves what `over` (a later file, such as compose.override.yaml) holds
- * into `base`. What moves keeps its locations, which point at over's
- * path: `over` must be released only after base's findings are made.
+ * Returns over merged onto base. Neither is changed: the nodes the merge
+ * makes belong to `made`, and the result shares the rest. `key` names
+ * the mapping key both stand under (NULL at the top of a file), and
+ * chooses how sequences merge.
  */
-void compose_merge(struct unit *base, struct unit *over);
+struct ynode *compose_merge(struct ydoc *made, struct ynode *base,
+			    struct ynode *over, const char *key);
 
 #endif
