@@ -133,9 +133,9 @@ void finding_error(struct findings *f, const char *file, int line, int col,
 	va_end(ap);
 }
 
-static int compare(const void *a, const void *b)
+/* File, line, column and rule: 0 when x and y share them. */
+static int compare_place(const struct finding *x, const struct finding *y)
 {
-	const struct finding *x = a, *y = b;
 	int c = strcmp(x->file, y->file);
 
 	if (c)
@@ -144,14 +144,56 @@ static int compare(const void *a, const void *b)
 		return x->loc.line < y->loc.line ? -1 : 1;
 	if (x->loc.col != y->loc.col)
 		return x->loc.col < y->loc.col ? -1 : 1;
-	c = strcmp(x->rule->id, y->rule->id);
+	return strcmp(x->rule->id, y->rule->id);
+}
+
+static int compare(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+	int c = compare_place(x, y);
+
 	if (c)
 		return c;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Whether y repeats x: the same rule, place, message and verdict. */
+static bool repeats(const struct finding *x, const struct finding *y)
+{
+	return x->rule == y->rule && !strcmp(x->file, y->file) &&
+	       x->loc.line == y->loc.line && x->loc.col == y->loc.col &&
+	       x->loc.end_line == y->loc.end_line &&
+	       x->loc.end_col == y->loc.end_col &&
+	       x->severity == y->severity && !strcmp(x->message, y->message) &&
+	       !x->suppressed == !y->suppressed;
+}
+
+/* Drops each finding that repeats an earlier one of its run (same
+ * file, line, column and rule). */
+static void drop_repeats(struct findings *f)
+{
+	size_t kept = 0, run = 0;
+
+	for (size_t i = 0; i < f->n; i++) {
+		struct finding *x = &f->items[i];
+		bool dup = false;
+
+		if (kept && compare_place(&f->items[kept - 1], x))
+			run = kept;
+		for (size_t k = run; k < kept && !dup; k++)
+			dup = repeats(&f->items[k], x);
+		if (dup) {
+			finding_release(x);
+			continue;
+		}
+		f->items[kept++] = *x;
+	}
+	f->n = kept;
 }
 
 void findings_sort(struct findings *f)
 {
 	if (f->n > 1)
 		qsort(f->items, f->n, sizeof(*f->items), compare);
+	drop_repeats(f);
 }

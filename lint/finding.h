@@ -71,7 +71,11 @@ void finding_error(struct findings *f, const char *file, int line, int col,
 		   const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
-/* Orders findings by file, line, column, rule id; stable. */
+/*
+ * Orders findings by file, line, column, rule id; stable. A finding that
+ * repeats an earlier one (the same rule, place and message: a line that
+ * several services share through `extends` or a YAML anchor) is dropped.
+ */
 void findings_sort(struct findings *f);
 
 #endif

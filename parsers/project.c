@@ -14,7 +14,7 @@
 
 /* `extends` chains longer than this are reported as cycles. */
 #define EXTENDS_DEPTH 64
-/* `include` nesting deeper than this is reported as a cycle. */
+/* `include` nesting deeper than this is reported. */
 #define INCLUDE_DEPTH 32
 
 /* What a project owns besides its files. */
@@ -497,19 +497,25 @@ static void copy_resources(struct project *p, struct ynode *root,
 	}
 }
 
+/* Whether the file `real` that `path` names is one of those being
+ * included already (or the nesting is too deep): reported. */
 static bool include_cycle(struct project *p, const struct inc_stack *st,
-			  const char *real, const struct ynode *item)
+			  const char *real, const struct ynode *path)
 {
-	bool cycle = st->depth == INCLUDE_DEPTH;
+	bool cycle = false;
 
 	for (size_t i = 0; i < st->depth && !cycle; i++)
 		cycle = !strcmp(st->real[i], real);
 	if (cycle)
-		finding_error(p->out, item->loc.file, item->loc.line,
-			      item->loc.col, "\"include\" goes round in a "
-			      "cycle: \"%s\" includes itself", item->kind ==
-			      YNODE_SCALAR ? item->text : "the project");
-	return cycle;
+		finding_error(p->out, path->loc.file, path->loc.line,
+			      path->loc.col, "\"include\" goes round in a "
+			      "cycle: \"%s\" is being included already",
+			      path->text);
+	else if (st->depth == INCLUDE_DEPTH)
+		finding_error(p->out, path->loc.file, path->loc.line,
+			      path->loc.col, "\"include\" nests deeper than "
+			      "%d projects", INCLUDE_DEPTH);
+	return cycle || st->depth == INCLUDE_DEPTH;
 }
 
 /* Loads the files of an included project, merged; NULL when none could
@@ -565,7 +571,7 @@ static void include_one(struct project *p, struct ynode *root,
 		finding_error(p->out, paths[0]->loc.file, paths[0]->loc.line,
 			      paths[0]->loc.col, "cannot read \"%s\": %s",
 			      paths[0]->text, strerror(errno));
-	} else if (!include_cycle(p, st, real, item)) {
+	} else if (!include_cycle(p, st, real, paths[0])) {
 		sub_env = include_env(p, item, wd, sub_wd, env);
 		sub = include_files(p, paths, n, wd, shown_dir, sub_wd,
 				    sub_env);

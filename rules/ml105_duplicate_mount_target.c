@@ -55,12 +55,17 @@ static void report(const struct container *c, const struct mount *first,
 		    target, what);
 }
 
-static bool loc_before(const struct loc *a, const struct loc *b)
+/* Whether b was written before a in one file. Entries of two files keep
+ * the order of the merged project: the later file's comes second. */
+static bool loc_before(const struct loc *b, const struct loc *a)
 {
-	return a->line < b->line || (a->line == b->line && a->col < b->col);
+	if (a->file != b->file && (!a->file || !b->file ||
+				   strcmp(a->file, b->file)))
+		return false;
+	return b->line < a->line || (b->line == a->line && b->col < a->col);
 }
 
-/* Reports the later of the two entries, as written in the input. */
+/* Reports the later of the two entries. */
 static void report_pair(const struct container *c, const struct mount *a,
 			const struct mount *b, const char *target,
 			struct findings *out)

@@ -44,6 +44,7 @@ done
 run_part fixtures sh tests/fixtures.sh "$build/mountlint"
 run_part cli sh tests/cli.sh "$build/mountlint"
 run_part corpus sh tests/corpus.sh "$build/mountlint"
+run_part project sh tests/project.sh "$build/mountlint"
 run_part config sh tests/config.sh "$build/mountlint"
 run_part formats sh tests/formats.sh "$build/mountlint"
 run_part rules.md sh tests/rulesmd.sh "$build/mountlint"
