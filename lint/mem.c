@@ -146,3 +146,77 @@ void grow_array(void *ptr, size_t elemsize, size_t need, size_t *cap)
 	*items = xrealloc(*items, st_mult(n, elemsize));
 	*cap = n;
 }
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t size;		/* bytes after the header */
+	max_align_t data[];
+};
+
+/* The first chunk is small, for the many small inputs; later ones grow
+ * with the arena, up to a size that keeps the waste at its end small. */
+enum { CHUNK_FIRST = 4096, CHUNK_MAX = 1 << 20 };
+
+static void arena_grow(struct arena *a, size_t need)
+{
+	size_t size = a->chunks ? a->chunks->size * 2 : CHUNK_FIRST;
+	struct arena_chunk *c;
+
+	if (size > CHUNK_MAX)
+		size = CHUNK_MAX;
+	if (size < need)
+		size = need;
+	if (size > SIZE_MAX - sizeof(*c))
+		die_oom();
+	c = xmalloc(sizeof(*c) + size);
+	c->next = a->chunks;
+	c->size = size;
+	a->chunks = c;
+	a->next = (char *)c->data;
+	a->end = a->next + size;
+}
+
+/* size bytes at a multiple of align (a power of two) from a. */
+static void *arena_take(struct arena *a, size_t size, size_t align)
+{
+	uintptr_t at;
+
+	if (size > CHUNK_MAX)
+		arena_grow(a, size);
+	at = ((uintptr_t)a->next + align - 1) & ~(uintptr_t)(align - 1);
+	if (!a->next || at > (uintptr_t)a->end ||
+	    (uintptr_t)a->end - at < size) {
+		arena_grow(a, size);
+		at = (uintptr_t)a->next;
+	}
+	a->next = (char *)at + size;
+	return (char *)at;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	return arena_take(a, size ? size : 1, _Alignof(max_align_t));
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t len)
+{
+	char *p;
+
+	if (len == SIZE_MAX)
+		die_oom();
+	p = arena_take(a, len + 1, 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+void arena_release(struct arena *a)
+{
+	while (a->chunks) {
+		struct arena_chunk *c = a->chunks;
+
+		a->chunks = c->next;
+		free(c);
+	}
+	a->next = a->end = NULL;
+}

@@ -31,6 +31,22 @@ size_t st_mult(size_t count, size_t size);
  */
 void grow_array(void *ptr, size_t elemsize, size_t need, size_t *cap);
 
+/*
+ * An arena: many small blocks carved from a few large ones, all freed at
+ * once by arena_release. A zeroed struct arena is an empty arena. Blocks
+ * are aligned for any object and never move.
+ */
+struct arena {
+	struct arena_chunk *chunks;	/* the newest first */
+	char *next, *end;		/* the free part of the newest */
+};
+
+/* A block of size bytes, owned by a. */
+void *arena_alloc(struct arena *a, size_t size);
+/* A NUL-terminated copy of the len bytes at s, owned by a. */
+char *arena_strndup(struct arena *a, const char *s, size_t len);
+void arena_release(struct arena *a);
+
 /* Appends one element to an array with members `items`, `n`, `cap`. */
 #define ARRAY_PUSH(arr) \
 	(grow_array(&(arr).items, sizeof(*(arr).items), (arr).n + 1, \

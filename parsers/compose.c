@@ -892,8 +892,10 @@ static void interpolate_scalar(struct interpolation *in, struct ynode *n,
 	for (size_t i = 0; i < r.n; i++)
 		report_problem(in, n, service, &r.items[i]);
 	if (r.status == INTERP_KNOWN) {
-		free(n->text);
-		n->text = escape_dollars(r.value, &n->len);
+		size_t len;
+		char *text = escape_dollars(r.value, &len);
+
+		ynode_set_text(n, text, len);
 	}
 	interp_result_release(&r);
 }

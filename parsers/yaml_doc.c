@@ -103,6 +103,7 @@ static void strmap_release(struct strmap *m)
 struct frame {
 	struct ynode *node;
 	char *anchor;		/* owned; NULL when none */
+	size_t first;		/* its first child in the loader's pending */
 };
 
 struct loader {
@@ -114,6 +115,11 @@ struct loader {
 
 	struct frame *stack;
 	size_t depth, cap;
+
+	/* The children of the open collections, the innermost last; a
+	 * collection's list is copied to the arena once it closes. */
+	struct ynode **pending;
+	size_t n_pending, cap_pending;
 
 	struct strmap anchors;	/* names point into anchor_names */
 	char **anchor_names;
@@ -229,21 +235,28 @@ static void skip_properties(struct loader *l, struct loc *at)
 static struct ynode *node_new(struct loader *l, enum ynode_kind kind,
 			      const yaml_event_t *e, const yaml_char_t *tag)
 {
-	struct ydoc *d = l->d;
-	struct ynode *n = xcalloc(1, sizeof(*n));
+	struct loc at = span(l->d->file, &e->start_mark, &e->end_mark);
+	struct ynode *n = ydoc_node(l->d, kind, &at);
 
-	n->kind = kind;
-	n->loc = span(d->file, &e->start_mark, &e->end_mark);
 	n->tag = tag ? xstrdup((const char *)tag) : NULL;
-	n->weight = 1;
-	grow_array(&d->nodes, sizeof(*d->nodes), d->n_nodes + 1,
-		   &d->cap_nodes);
-	d->nodes[d->n_nodes++] = n;
+	n->arena_items = true;
 	return n;
 }
 
 static void node_push(struct ynode *parent, struct ynode *child)
 {
+	if (parent->arena_items && parent->n == parent->cap) {
+		struct ynode **heap = NULL;
+		size_t cap = 0;
+
+		grow_array(&heap, sizeof(*heap), parent->n + 1, &cap);
+		if (parent->n)
+			memcpy(heap, parent->items,
+			       parent->n * sizeof(*heap));
+		parent->items = heap;
+		parent->cap = cap;
+		parent->arena_items = false;
+	}
 	grow_array(&parent->items, sizeof(*parent->items), parent->n + 1,
 		   &parent->cap);
 	parent->items[parent->n++] = child;
@@ -265,7 +278,25 @@ static void attach(struct loader *l, struct ynode *n)
 			l->d->root = n;
 		return;
 	}
-	node_push(l->stack[l->depth - 1].node, n);
+	grow_array(&l->pending, sizeof(*l->pending), l->n_pending + 1,
+		   &l->cap_pending);
+	l->pending[l->n_pending++] = n;
+}
+
+/* Moves the children of the innermost open collection to its node. */
+static void take_pending(struct loader *l, const struct frame *f)
+{
+	struct ynode *n = f->node;
+	size_t count = l->n_pending - f->first;
+
+	n->items = count ? arena_alloc(&l->d->arena,
+				       st_mult(count, sizeof(*n->items))) :
+			   NULL;
+	if (count)
+		memcpy(n->items, l->pending + f->first,
+		       count * sizeof(*n->items));
+	n->n = n->cap = count;
+	l->n_pending = f->first;
 }
 
 static void anchor_set(struct loader *l, char *name, struct ynode *n)
@@ -297,7 +328,9 @@ static int on_scalar(struct loader *l, const yaml_event_t *e)
 	struct ynode *n = node_new(l, YNODE_SCALAR, e, e->data.scalar.tag);
 
 	n->len = e->data.scalar.length;
-	n->text = xstrndup((const char *)e->data.scalar.value, n->len);
+	n->text = arena_strndup(&l->d->arena,
+				(const char *)e->data.scalar.value, n->len);
+	n->arena_text = true;
 	n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	if (e->data.scalar.anchor || e->data.scalar.tag)
 		skip_properties(l, &n->loc);
@@ -361,6 +394,7 @@ static int on_open(struct loader *l, const yaml_event_t *e)
 	f = &l->stack[l->depth++];
 	f->node = n;
 	f->anchor = anchor ? xstrdup((const char *)anchor) : NULL;
+	f->first = l->n_pending;
 	return 0;
 }
 
@@ -458,7 +492,9 @@ static int resolve_map(struct loader *l, struct ynode *map)
 		node_push(&merged, map->items[i + 1]);
 	}
 	if (!rc && merges) {
-		free(map->items);
+		if (!map->arena_items)
+			free(map->items);
+		map->arena_items = false;
 		map->items = merged.items;
 		map->n = merged.n;
 		map->cap = merged.cap;
@@ -475,6 +511,7 @@ static int on_close(struct loader *l, const yaml_event_t *e)
 	struct ynode *n = f.node;
 	int rc = 0;
 
+	take_pending(l, &f);
 	n->loc.end_line = (int)e->end_mark.line + 1;
 	n->loc.end_col = (int)e->end_mark.column + 1;
 	if (n->kind == YNODE_MAP)
@@ -579,6 +616,7 @@ int ydoc_load(struct ydoc *d, const char *text, size_t len, const char *file,
 	while (l.depth)
 		free(l.stack[--l.depth].anchor);
 	free(l.stack);
+	free(l.pending);
 	free(l.line_starts);
 	anchors_release(&l);
 	yaml_parser_delete(&l.parser);
@@ -590,12 +628,16 @@ int ydoc_load(struct ydoc *d, const char *text, size_t len, const char *file,
 void ydoc_release(struct ydoc *d)
 {
 	for (size_t i = 0; i < d->n_nodes; i++) {
-		free(d->nodes[i]->text);
-		free(d->nodes[i]->tag);
-		free(d->nodes[i]->items);
-		free(d->nodes[i]);
+		struct ynode *n = d->nodes[i];
+
+		if (!n->arena_text)
+			free(n->text);
+		if (!n->arena_items)
+			free(n->items);
+		free(n->tag);
 	}
 	free(d->nodes);
+	arena_release(&d->arena);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -664,8 +706,9 @@ int ynode_bool(const struct ynode *n, bool *value)
 struct ynode *ydoc_node(struct ydoc *d, enum ynode_kind kind,
 			const struct loc *loc)
 {
-	struct ynode *n = xcalloc(1, sizeof(*n));
+	struct ynode *n = arena_alloc(&d->arena, sizeof(*n));
 
+	memset(n, 0, sizeof(*n));
 	n->kind = kind;
 	n->loc = *loc;
 	n->weight = 1;
@@ -673,6 +716,15 @@ struct ynode *ydoc_node(struct ydoc *d, enum ynode_kind kind,
 		   &d->cap_nodes);
 	d->nodes[d->n_nodes++] = n;
 	return n;
+}
+
+void ynode_set_text(struct ynode *n, char *text, size_t len)
+{
+	if (!n->arena_text)
+		free(n->text);
+	n->text = text;
+	n->len = len;
+	n->arena_text = false;
 }
 
 void ynode_append(struct ynode *parent, struct ynode *child)

@@ -12,6 +12,9 @@
  *
  * Ownership: the document owns every node; ydoc_release frees them all.
  * Nodes may be shared, so a walk over the tree may meet a node twice.
+ * The nodes the parser makes keep their texts and item lists in the
+ * document's arena: replace a text with ynode_set_text, and grow an item
+ * list with ynode_append, never with free or realloc.
  */
 #ifndef MOUNTLINT_YAML_DOC_H
 #define MOUNTLINT_YAML_DOC_H
@@ -20,6 +23,7 @@
 #include <stddef.h>
 
 #include "../lint/finding.h"
+#include "../lint/mem.h"
 #include "../lint/model.h"
 
 enum ynode_kind {
@@ -45,6 +49,10 @@ struct ynode {
 
 	size_t weight;		/* nodes in this tree, aliases expanded;
 				 * saturates past the alias limit */
+
+	/* Where text and items live: in the document's arena (true), or
+	 * from malloc, freed by ydoc_release. */
+	bool arena_text, arena_items;
 };
 
 struct ydoc {
@@ -53,6 +61,7 @@ struct ydoc {
 				 * stream holds no document or an empty one */
 	struct ynode **nodes;	/* every node, for release */
 	size_t n_nodes, cap_nodes;
+	struct arena arena;	/* the nodes, their texts and item lists */
 };
 
 /*
@@ -77,6 +86,11 @@ void ydoc_drop_reset(struct ydoc *d);
 /* A new empty node, owned by d, at loc (for nodes a merge makes). */
 struct ynode *ydoc_node(struct ydoc *d, enum ynode_kind kind,
 			const struct loc *loc);
+/*
+ * Replaces the text of scalar n with text (len bytes, NUL-terminated,
+ * from malloc); the document frees it.
+ */
+void ynode_set_text(struct ynode *n, char *text, size_t len);
 /* Appends child to a sequence, or a key or value to a mapping. */
 void ynode_append(struct ynode *parent, struct ynode *child);
 /* The node carries this tag ("!reset", "!override"). */
