@@ -406,18 +406,21 @@ static const struct config *file_rules(const char *path,
 
 /* Suppressions and excerpts, in each file of the project. */
 static void finish_files(const struct project *p, const char *shown,
-			 const struct buf *b, const struct policy *policy,
-			 struct findings *out, size_t first)
+			 const struct buf *b, const struct lint_opts *o,
+			 const struct policy *policy, struct findings *out,
+			 size_t first)
 {
 	suppress_apply(shown, b->data, b->len, policy, out, first);
-	attach_excerpts(out, first, shown, b->data, b->len);
+	if (o->excerpts)
+		attach_excerpts(out, first, shown, b->data, b->len);
 	for (size_t i = 1; i < p->n_files; i++) {
 		const struct project_file *f = p->files[i];
 
 		if (!f->text)
 			continue;
 		suppress_apply(f->path, f->text, f->len, policy, out, first);
-		attach_excerpts(out, first, f->path, f->text, f->len);
+		if (o->excerpts)
+			attach_excerpts(out, first, f->path, f->text, f->len);
 	}
 }
 
@@ -477,7 +480,7 @@ static void lint_file(const char *path, bool named, enum input_kind forced,
 	policy_apply(&policy, out, first);
 	if (cfg)
 		config_exclude(cfg, out, first);
-	finish_files(&p, shown, &b, &policy, out, first);
+	finish_files(&p, shown, &b, o, &policy, out, first);
 	if (p.pool)
 		project_release(&p);
 	unit_release(&u);

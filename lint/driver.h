@@ -26,6 +26,8 @@ struct lint_opts {
 	struct config_cache *configs;	/* NULL: no configuration files */
 	enum input_kind stdin_kind;
 	bool no_override;	/* a default-named compose file alone */
+	bool excerpts;		/* give findings their source line (the
+				 * caret view, gitlab's fingerprints) */
 };
 
 struct lint_result {

@@ -357,6 +357,20 @@ static int exit_status(const struct cli *c, const struct findings *f,
 	return status;
 }
 
+/* The text format shows the source line under each finding. */
+static bool excerpt_view(const struct cli *c)
+{
+	return c->color == COLOR_ALWAYS ||
+	       (c->color == COLOR_AUTO && isatty(STDOUT_FILENO));
+}
+
+/* Only the formats that show or hash the source line need it. */
+static bool needs_excerpts(const struct cli *c)
+{
+	return !strcmp(c->format, "gitlab") ||
+	       (!strcmp(c->format, "text") && excerpt_view(c));
+}
+
 static int report(const struct cli *c, struct findings *f,
 		  const struct lint_result *res)
 {
@@ -365,7 +379,7 @@ static int report(const struct cli *c, struct findings *f,
 	struct report_opts o;
 
 	o.files = res->files;
-	o.excerpt = c->color == COLOR_ALWAYS || (tty && c->color == COLOR_AUTO);
+	o.excerpt = excerpt_view(c);
 	o.color = c->color == COLOR_ALWAYS ||
 		  (c->color == COLOR_AUTO && tty && !getenv("NO_COLOR"));
 	findings_sort(f);
@@ -448,6 +462,7 @@ static int cmd_lint(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	build_policy(&c);
+	c.lint.excerpts = needs_excerpts(&c);
 	findings_init(&f);
 	lint_operands(&c, &f, &res);
 	status = report(&c, &f, &res);

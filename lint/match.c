@@ -11,6 +11,7 @@
 /* A compiled pattern; re is NULL when the pattern does not compile. */
 struct compiled {
 	char *pattern;
+	const char *seen;	/* the caller's string it was last asked as */
 	pcre2_code *re;
 };
 
@@ -55,11 +56,21 @@ static const pcre2_code *compiled(const char *pattern)
 	struct compiled *c;
 
 	setup();
+	/* tables ask with the same strings again and again; a string
+	 * freed and another one made at its address is told apart by its
+	 * text */
 	for (size_t i = 0; i < cache.n; i++)
-		if (!strcmp(cache.items[i].pattern, pattern))
+		if (cache.items[i].seen == pattern &&
+		    !strcmp(cache.items[i].pattern, pattern))
 			return cache.items[i].re;
+	for (size_t i = 0; i < cache.n; i++)
+		if (!strcmp(cache.items[i].pattern, pattern)) {
+			cache.items[i].seen = pattern;
+			return cache.items[i].re;
+		}
 	c = ARRAY_PUSH(cache);
 	c->pattern = xstrdup(pattern);
+	c->seen = pattern;
 	c->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
 			      PCRE2_UTF, &err, &off, compile_context);
 	return c->re;

@@ -98,16 +98,21 @@ char *xstrdup(const char *s)
 
 char *xvasprintf(const char *fmt, va_list ap)
 {
+	char small[256];
 	va_list again;
 	int len;
 	char *p;
 
+	/* most messages fit the small buffer: formatted once, copied */
 	va_copy(again, ap);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	len = vsnprintf(small, sizeof(small), fmt, ap);
 	if (len < 0)
 		die_oom();
 	p = xmalloc((size_t)len + 1);
-	vsnprintf(p, (size_t)len + 1, fmt, again);
+	if ((size_t)len < sizeof(small))
+		memcpy(p, small, (size_t)len + 1);
+	else
+		vsnprintf(p, (size_t)len + 1, fmt, again);
 	va_end(again);
 	return p;
 }

@@ -12,90 +12,146 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "banned.h"
 
-/* Writes s as a JSON string: quotes, backslash and controls escaped. */
-static void put_string(FILE *out, const char *s)
+/* The output, gathered in a block and written when it fills. */
+struct jout {
+	FILE *fp;
+	size_t n;
+	char buf[1 << 16];
+};
+
+static void flush(struct jout *out)
 {
+	fwrite(out->buf, 1, out->n, out->fp);
+	out->n = 0;
+}
+
+static void put_bytes(struct jout *out, const char *s, size_t len)
+{
+	while (len) {
+		size_t room = sizeof(out->buf) - out->n;
+		size_t n = len < room ? len : room;
+
+		memcpy(out->buf + out->n, s, n);
+		out->n += n;
+		s += n;
+		len -= n;
+		if (out->n == sizeof(out->buf))
+			flush(out);
+	}
+}
+
+static void put_str(struct jout *out, const char *s)
+{
+	put_bytes(out, s, strlen(s));
+}
+
+static void put_char(struct jout *out, char c)
+{
+	if (out->n == sizeof(out->buf))
+		flush(out);
+	out->buf[out->n++] = c;
+}
+
+/* Writes s as a JSON string: quotes, backslash and controls escaped. */
+static void put_string(struct jout *out, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
 	const char *run = s;
 
-	putc('"', out);
+	put_char(out, '"');
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		const char *esc;
+		char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
 
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
-		fwrite(run, 1, (size_t)(s - run), out);
+		put_bytes(out, run, (size_t)(s - run));
 		run = s + 1;
 		switch (c) {
-		case '"': esc = "\\\""; break;
-		case '\\': esc = "\\\\"; break;
-		case '\b': esc = "\\b"; break;
-		case '\f': esc = "\\f"; break;
-		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		case '\t': esc = "\\t"; break;
-		default: esc = NULL; break;
+		case '"': case '\\': esc[1] = (char)c; break;
+		case '\b': esc[1] = 'b'; break;
+		case '\f': esc[1] = 'f'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		default: break;
 		}
-		if (esc)
-			fputs(esc, out);
-		else
-			fprintf(out, "\\u%04x", c);
+		put_bytes(out, esc, esc[1] == 'u' ? 6 : 2);
 	}
-	fwrite(run, 1, (size_t)(s - run), out);
-	putc('"', out);
+	put_bytes(out, run, (size_t)(s - run));
+	put_char(out, '"');
 }
 
-static void put_indent(FILE *out, int depth)
+static void put_number(struct jout *out, long n)
+{
+	char digits[24];
+	size_t i = sizeof(digits);
+	unsigned long u = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+
+	do {
+		digits[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (n < 0)
+		digits[--i] = '-';
+	put_bytes(out, digits + i, sizeof(digits) - i);
+}
+
+static void put_indent(struct jout *out, int depth)
 {
 	for (int i = 0; i < depth; i++)
-		putc('\t', out);
+		put_char(out, '\t');
 }
 
 /* Opens a member at depth: the indent, the key and the colon. */
-static void put_key(FILE *out, int depth, const char *key)
+static void put_key(struct jout *out, int depth, const char *key)
 {
 	put_indent(out, depth);
 	put_string(out, key);
-	fputs(":\t", out);
+	put_bytes(out, ":\t", 2);
 }
 
 /* Ends a member: a comma unless it is the object's last. */
-static void put_end(FILE *out, bool last)
+static void put_end(struct jout *out, bool last)
 {
-	fputs(last ? "\n" : ",\n", out);
+	if (!last)
+		put_char(out, ',');
+	put_char(out, '\n');
 }
 
-static void member_string(FILE *out, int depth, const char *key,
+static void member_string(struct jout *out, int depth, const char *key,
 			  const char *s, bool last)
 {
 	put_key(out, depth, key);
 	if (s)
 		put_string(out, s);
 	else
-		fputs("null", out);
+		put_str(out, "null");
 	put_end(out, last);
 }
 
-static void member_number(FILE *out, int depth, const char *key, long n,
-			  bool last)
+static void member_number(struct jout *out, int depth, const char *key,
+			  long n, bool last)
 {
 	put_key(out, depth, key);
-	fprintf(out, "%ld", n);
+	put_number(out, n);
 	put_end(out, last);
 }
 
-static void member_null(FILE *out, int depth, const char *key, bool last)
+static void member_null(struct jout *out, int depth, const char *key,
+			bool last)
 {
 	member_string(out, depth, key, NULL, last);
 }
 
-static void finding_json(FILE *out, const struct finding *x)
+static void finding_json(struct jout *out, const struct finding *x)
 {
 	const int d = 3;
 
-	fputs("{\n", out);
+	put_str(out, "{\n");
 	member_string(out, d, "rule", x->rule->id, false);
 	member_string(out, d, "name", x->rule->name, false);
 	member_string(out, d, "severity", severity_name(x->severity), false);
@@ -110,14 +166,14 @@ static void finding_json(FILE *out, const struct finding *x)
 	if (x->suppressed)
 		member_string(out, d, "suppressed", x->suppressed, true);
 	put_indent(out, d - 1);
-	putc('}', out);
+	put_char(out, '}');
 }
 
-static void error_json(FILE *out, const struct input_error *e)
+static void error_json(struct jout *out, const struct input_error *e)
 {
 	const int d = 3;
 
-	fputs("{\n", out);
+	put_str(out, "{\n");
 	member_string(out, d, "file", e->file, false);
 	if (e->line) {
 		member_number(out, d, "line", e->line, false);
@@ -128,46 +184,51 @@ static void error_json(FILE *out, const struct input_error *e)
 	}
 	member_string(out, d, "message", e->message, true);
 	put_indent(out, d - 1);
-	putc('}', out);
+	put_char(out, '}');
 }
 
-void report_json(FILE *out, const struct findings *f,
+void report_json(FILE *fp, const struct findings *f,
 		 const struct report_opts *o)
 {
 	struct report_counts c = report_count(f);
+	struct jout *out = xmalloc(sizeof(*out));
 
-	fputs("{\n", out);
+	out->fp = fp;
+	out->n = 0;
+	put_str(out, "{\n");
 	member_number(out, 1, "version", 1, false);
 	put_key(out, 1, "tool");
-	fputs("{\n", out);
+	put_str(out, "{\n");
 	member_string(out, 2, "name", "mountlint", false);
 	member_string(out, 2, "version", MOUNTLINT_VERSION, true);
 	put_indent(out, 1);
-	fputs("},\n", out);
+	put_str(out, "},\n");
 
 	put_key(out, 1, "findings");
-	putc('[', out);
+	put_char(out, '[');
 	for (size_t i = 0; i < f->n; i++) {
 		if (i)
-			fputs(", ", out);
+			put_str(out, ", ");
 		finding_json(out, &f->items[i]);
 	}
-	fputs("],\n", out);
+	put_str(out, "],\n");
 	put_key(out, 1, "errors");
-	putc('[', out);
+	put_char(out, '[');
 	for (size_t i = 0; i < f->n_errors; i++) {
 		if (i)
-			fputs(", ", out);
+			put_str(out, ", ");
 		error_json(out, &f->errors[i]);
 	}
-	fputs("],\n", out);
+	put_str(out, "],\n");
 
 	put_key(out, 1, "summary");
-	fputs("{\n", out);
+	put_str(out, "{\n");
 	member_number(out, 2, "files", (long)o->files, false);
 	member_number(out, 2, "error", (long)c.error, false);
 	member_number(out, 2, "warning", (long)c.warning, false);
 	member_number(out, 2, "info", (long)c.info, true);
 	put_indent(out, 1);
-	fputs("}\n}\n", out);
+	put_str(out, "}\n}\n");
+	flush(out);
+	free(out);
 }

@@ -1,7 +1,8 @@
 /*
  * The stateful image table: rows read straight from the compiled-in
  * text, one line at a time, each time an image is looked up. The table
- * is small; keeping no parsed copy keeps no global state.
+ * is small; keeping no parsed copy keeps no global state. A lookup
+ * parses only the rows whose first field is the image.
  */
 #include "stateful.h"
 
@@ -150,11 +151,21 @@ static int parse_row(char *line, struct row *row)
 	return 1;
 }
 
+/* Whether the line [p, p + len) starts with the field image and a tab. */
+static bool first_field_is(const char *p, size_t len, const char *image)
+{
+	size_t n = strlen(image);
+
+	return len > n && p[n] == '\t' && !memcmp(p, image, n);
+}
+
 /*
  * Calls visit for each row of the table, with its 1-based line; stops
  * and returns that line at the first malformed row, else returns 0.
+ * With image not NULL, only the rows of that image are parsed.
  */
-static int each_row(void (*visit)(const struct row *, void *), void *arg)
+static int each_row(const char *image,
+		    void (*visit)(const struct row *, void *), void *arg)
 {
 	const char *p = stateful_images_tsv;
 	int line = 0;
@@ -162,11 +173,17 @@ static int each_row(void (*visit)(const struct row *, void *), void *arg)
 	while (*p) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		char *copy = xstrndup(p, len);
+		char *copy;
 		struct row row;
-		int rc = parse_row(copy, &row);
+		int rc;
 
 		line++;
+		if (image && !first_field_is(p, len, image)) {
+			p += len + (nl != NULL);
+			continue;
+		}
+		copy = xstrndup(p, len);
+		rc = parse_row(copy, &row);
 		if (rc > 0 && visit)
 			visit(&row, arg);
 		free(copy);
@@ -209,7 +226,7 @@ void stateful_lookup(struct stateful_dirs *l, const struct image_ref *r,
 {
 	struct lookup lk = { l, r };
 
-	each_row(visit_lookup, &lk);
+	each_row(lk.r->name, visit_lookup, &lk);
 	for (size_t i = 0; i < s->n_stateful; i++)
 		if (match_pattern(s->stateful_images[i], r->name) ||
 		    match_pattern(s->stateful_images[i], image))
@@ -228,5 +245,5 @@ void stateful_dirs_release(struct stateful_dirs *l)
 
 int stateful_table_check(void)
 {
-	return each_row(NULL, NULL);
+	return each_row(NULL, NULL, NULL);
 }
