@@ -55,6 +55,18 @@ static void put_char(struct jout *out, char c)
 	out->buf[out->n++] = c;
 }
 
+/* The bytes a string's plain run stops at: the end, and what is
+ * escaped. */
+static const bool stops[256] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1,
+	[0x05] = 1, [0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1,
+	[0x0a] = 1, [0x0b] = 1, [0x0c] = 1, [0x0d] = 1, [0x0e] = 1,
+	[0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1,
+	[0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1,
+	[0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1,
+	[0x1e] = 1, [0x1f] = 1, ['"'] = 1, ['\\'] = 1,
+};
+
 /* Writes s as a JSON string: quotes, backslash and controls escaped. */
 static void put_string(struct jout *out, const char *s)
 {
@@ -62,12 +74,17 @@ static void put_string(struct jout *out, const char *s)
 	const char *run = s;
 
 	put_char(out, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+	for (;; s++) {
+		unsigned char c;
+		char esc[6] = "\\u00";
 
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
+		while (!stops[(unsigned char)*s])
+			s++;
+		if (!*s)
+			break;
+		c = (unsigned char)*s;
+		esc[4] = hex[c >> 4];
+		esc[5] = hex[c & 15];
 		put_bytes(out, run, (size_t)(s - run));
 		run = s + 1;
 		switch (c) {

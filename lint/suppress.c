@@ -167,10 +167,17 @@ static void collect(struct directives *ds, const char *path,
 	int line = 1;
 
 	for (; p < end; line++) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		const char *start;
+		const char *hit = memmem(p, (size_t)(end - p), "mountlint:", 10);
+		const char *eol, *start;
 		struct directive d;
 
+		/* only a line that names mountlint can hold a directive */
+		if (!hit)
+			break;
+		for (const char *nl; (nl = memchr(p, '\n', (size_t)(hit - p)));
+		     line++)
+			p = nl + 1;
+		eol = memchr(p, '\n', (size_t)(end - p));
 		eol = eol ? eol : end;
 		start = find_comment(p, eol, markdown);
 		memset(&d, 0, sizeof(d));

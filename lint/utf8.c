@@ -1,6 +1,8 @@
 #include "utf8.h"
 
 #include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "banned.h"
 
@@ -54,13 +56,31 @@ static size_t valid_at(const unsigned char *s, size_t i, size_t len)
 	return n;
 }
 
+/* Where the first byte at or after i that is not ASCII may be. */
+static size_t skip_ascii(const unsigned char *s, size_t i, size_t len)
+{
+	const uint64_t high = 0x8080808080808080ULL;
+
+	for (uint64_t w; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w & high)
+			break;
+	}
+	return i;
+}
+
 size_t utf8_invalid(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 
 	while (i < len) {
-		size_t n = valid_at(s, i, len);
+		size_t n;
+
+		i = skip_ascii(s, i, len);
+		if (i >= len)
+			break;
+		n = valid_at(s, i, len);
 
 		if (!n)
 			return i;
