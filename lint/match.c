@@ -73,6 +73,10 @@ static const pcre2_code *compiled(const char *pattern)
 	c->seen = pattern;
 	c->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
 			      PCRE2_UTF, &err, &off, compile_context);
+	/* machine code where PCRE2 has it: patterns run for every mount;
+	 * without it, the interpreter gives the same answers */
+	if (c->re)
+		pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE);
 	return c->re;
 }
 
