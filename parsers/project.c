@@ -555,6 +555,7 @@ static void include_one(struct project *p, struct ynode *root,
 	size_t n = texts_of(item->kind == YNODE_MAP ? get(item, "path") : item,
 			    paths, 64);
 	char *first, *real, *sub_wd, *sub_shown;
+	int err;
 	const struct compose_env *sub_env;
 	struct ynode *sub;
 
@@ -565,12 +566,14 @@ static void include_one(struct project *p, struct ynode *root,
 	}
 	first = join(wd, paths[0]->text);
 	real = realpath(first, NULL);
-	sub_wd = is_text(pd) ? join(wd, pd->text) : real_dir(first);
+	err = errno;
+	sub_wd = !real ? NULL : is_text(pd) ? join(wd, pd->text) :
+		 real_dir(first);
 	free(first);
 	if (!real || !sub_wd) {
 		finding_error(p->out, paths[0]->loc.file, paths[0]->loc.line,
 			      paths[0]->loc.col, "cannot read \"%s\": %s",
-			      paths[0]->text, strerror(errno));
+			      paths[0]->text, strerror(real ? errno : err));
 	} else if (!include_cycle(p, st, real, paths[0])) {
 		sub_env = include_env(p, item, wd, sub_wd, env);
 		sub = include_files(p, paths, n, wd, shown_dir, sub_wd,
