@@ -37,6 +37,32 @@ expect_run "file over the size limit" 2 \
 " ml huge.yaml good.sh
 rm -f huge.yaml
 
+# The last lines of the output, and mountlint's exit status.
+ml_tail() { ml "$@" > tail.out; s=$?; tail -n 2 tail.out; return $s; }
+
+i=0
+{ echo '#!/bin/sh'; while [ $i -lt 10001 ]; do
+	echo 'docker run --rm -v /etc:/etc alpine:3.20 true'; i=$((i + 1))
+done; } > many.sh
+expect_run "findings per file limit" 2 \
+'  fix: bind only what the container needs, and read-only (":ro")
+many.sh:10002:20: error: too many findings: more than 10000 in one file; the rest are not reported [ML002]
+' ml_tail many.sh good.sh
+expect_err "findings per file limit: the other file is linted" \
+	"mountlint: 2 files, 10001 errors,"
+rm -f many.sh
+
+i=0
+{ echo '#!/bin/sh'; echo 'docker run --rm \'; while [ $i -lt 50000 ]; do
+	echo "  -e VARIABLE_$i=value \\"; i=$((i + 1))
+done; echo '  -v /etc:/etc alpine:3.20 true'; } > long.sh
+expect_run "command length limit" 2 \
+"long.sh:2:1: error: command longer than the 1 MiB limit [ML002]
+" ml long.sh good.sh
+expect_err "command length limit: the other file is linted" \
+	"mountlint: 2 files, 1 error,"
+rm -f long.sh
+
 # --- inputs that cannot be read --------------------------------------
 expect_run "missing file" 2 "" ml missing.yaml good.sh
 expect_err "missing file" "missing.yaml: error: cannot open: No such file or directory"
