@@ -502,16 +502,6 @@ void lint_project(const char *const *paths, size_t n,
 	lint_file(paths[0], true, INPUT_COMPOSE, &more, o, out, res);
 }
 
-static const char *environ_lookup(const char *name, size_t len, void *ctx)
-{
-	char *n = xstrndup(name, len);
-	const char *v = getenv(n);
-
-	(void)ctx;
-	free(n);
-	return v;
-}
-
 /* A variable as Docker Compose reads its own settings: the environment
  * (with --env) over the env files, or over ./.env when none is named. */
 static char *compose_setting(const struct lint_opts *o, const char *name)

@@ -57,6 +57,16 @@ const char *dotenv_get(const struct dotenv *e, const char *name, size_t len)
 	return v ? v->value : NULL;
 }
 
+const char *environ_lookup(const char *name, size_t len, void *ctx)
+{
+	char *n = xstrndup(name, len);
+	const char *v = getenv(n);
+
+	(void)ctx;
+	free(n);
+	return v;
+}
+
 const char *dotenv_lookup(const char *name, size_t len, void *ctx)
 {
 	const struct dotenv *e = ctx;
