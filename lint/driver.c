@@ -446,7 +446,7 @@ static void lint_file(const char *path, bool named, enum input_kind forced,
 	cfg = file_rules(path, o, &policy, &settings, res);
 	if (res->config_failed)
 		return;
-	if (input_read(path, shown, &b, out)) {
+	if (input_read(path, shown, false, &b, out)) {
 		res->input_failed = true;
 		res->files += out->n > first;
 		return;

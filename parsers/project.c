@@ -197,6 +197,7 @@ static struct project_file *file_load(struct project *p, const char *shown,
 {
 	char *real = realpath(path, NULL), *dir;
 	struct project_file *f;
+	enum input_status r;
 
 	if (!real) {
 		if (asked)
@@ -217,8 +218,16 @@ static struct project_file *file_load(struct project *p, const char *shown,
 	}
 	f = file_add(p, shown, real, wd ? wd : dir, env);
 	free(dir);
-	if (input_read(path, f->path, &f->owned, p->out) ||
-	    input_check_text(f->path, &f->owned, p->out))
+	r = input_slurp(path, true, &f->owned);
+	if (asked && r != INPUT_OK && r != INPUT_TOO_BIG) {
+		finding_error(p->out, asked->file, asked->line, asked->col,
+			      "cannot read \"%s\": %s", shown,
+			      input_problem(r));
+		return NULL;
+	}
+	if (input_report(r, f->path, p->out))
+		return NULL;
+	if (input_check_text(f->path, &f->owned, p->out))
 		return NULL;
 	f->text = f->owned.data;
 	f->len = f->owned.len;

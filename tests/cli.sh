@@ -117,6 +117,17 @@ printf 'services:\n  a:\n    image: x\n' > compose.override.yaml
 expect_run "override alone is skipped" 0 "" ml compose.override.yaml
 expect_err "override alone is skipped" "linted only merged with its base"
 
+# --- files a project names are never waited on ------------------------
+mkdir fifo
+mkfifo fifo/compose.override.yaml fifo/.env fifo/part.yaml
+printf 'include: [part.yaml]\nservices:\n  a:\n    image: x\n' \
+	> fifo/compose.yaml
+expect_run "FIFOs beside a compose file" 2 "" \
+	timeout 30 "$bin" --color never fifo/compose.yaml
+expect_err "FIFO include" 'fifo/compose.yaml:1:11: error: cannot read "fifo/part.yaml": not a regular file: a FIFO, socket or device is not read'
+expect_err "FIFO override" 'fifo/compose.override.yaml: error: not a regular file'
+rm -rf fifo
+
 printf 'empty:\n' > Makefile
 expect_run "Makefile without docker commands is clean" 0 "" ml Makefile
 

@@ -60,7 +60,8 @@ static const char *load(const char *const *paths, size_t n)
 	finding_begin_file(&fs);
 	unit_init(&u, UNIT_COMPOSE, paths[0], dir);
 	u.settings = &settings_default;
-	T_CHECK(input_read(paths[0], paths[0], &text, &fs) == 0,
+	T_CHECK(input_read(paths[0], paths[0], false, &text,
+			   &fs) == 0,
 		"cannot read %s", paths[0]);
 	project_init(&p, &u, &fs);
 	if (project_open(&p, text.data, text.len, 1) == COMPOSE_OK) {

@@ -5,7 +5,7 @@
 top=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$1" && out=$(cd "$1" && pwd) || exit 1
 seeds=$top/tests/fuzz/seeds
-shared=/work/shared/corpus/compose
+shared=$top/../shared/corpus/compose
 n=0
 
 # seed TARGET FILE [PREFIX]: copies FILE into TARGET's corpus.
