@@ -62,7 +62,7 @@ enum input_status input_slurp(const char *path, bool regular_only,
 	else if (S_ISREG(st.st_mode) &&
 		 (size_t)st.st_size > LIMIT_FILE_BYTES)
 		r = INPUT_TOO_BIG;
-	else if (!regular_only || !fcntl(fd, F_SETFL, O_RDONLY))
+	else
 		r = slurp_fd(fd, b);
 	err = errno;
 	if (!in)

@@ -22,9 +22,10 @@ enum input_status {
 /*
  * Reads the file at path ("-": standard input) into b, which it
  * initialises (and releases unless INPUT_OK). With regular_only, a FIFO,
- * socket or device is refused without being opened for a blocking read:
- * files that an input names (an override, an `include`, an env file) are
- * never waited on.
+ * socket or device is refused, and the file is read without blocking (a
+ * file of /proc that would wait gives INPUT_CANNOT_READ): files that an
+ * input names (an override, an `include`, an env file) are never waited
+ * on.
  */
 enum input_status input_slurp(const char *path, bool regular_only,
 			      struct buf *b);
