@@ -675,20 +675,10 @@ struct vars {
 	bool process;		/* the environment, over the file */
 };
 
-static const char *process_lookup(const char *name, size_t len, void *ctx)
-{
-	char *n = xstrndup(name, len);
-	const char *v = getenv(n);
-
-	(void)ctx;
-	free(n);
-	return v;
-}
-
 static const char *vars_lookup(const char *name, size_t len, void *ctx)
 {
 	struct vars *v = ctx;
-	const char *value = v->process ? process_lookup(name, len, NULL) :
+	const char *value = v->process ? environ_lookup(name, len, NULL) :
 			    NULL;
 
 	return value ? value : dotenv_get(&v->file, name, len);
@@ -698,7 +688,7 @@ static const char *vars_lookup(const char *name, size_t len, void *ctx)
 static void vars_load(struct vars *v, const struct compose_env *env)
 {
 	v->process = env->process;
-	dotenv_init(&v->file, v->process ? process_lookup : NULL, NULL);
+	dotenv_init(&v->file, v->process ? environ_lookup : NULL, NULL);
 	for (size_t i = 0; i < env->n_files; i++)
 		dotenv_load(&v->file, env->files[i]);
 	if (!env->n_files && env->dir) {

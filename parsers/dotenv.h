@@ -46,6 +46,9 @@ const char *dotenv_get(const struct dotenv *e, const char *name,
  */
 const char *dotenv_lookup(const char *name, size_t len, void *ctx);
 
+/* An interp_lookup_fn over the process environment; ctx is unused. */
+const char *environ_lookup(const char *name, size_t len, void *ctx);
+
 /*
  * Reads text (len bytes) into e. A line it cannot read is skipped; a
  * value whose interpolation fails or meets an unset variable is left

@@ -197,6 +197,7 @@ static struct project_file *file_load(struct project *p, const char *shown,
 {
 	char *real = realpath(path, NULL), *dir;
 	struct project_file *f;
+	enum input_status r;
 
 	if (!real) {
 		if (asked)
@@ -217,8 +218,16 @@ static struct project_file *file_load(struct project *p, const char *shown,
 	}
 	f = file_add(p, shown, real, wd ? wd : dir, env);
 	free(dir);
-	if (input_read(path, f->path, &f->owned, p->out) ||
-	    input_check_text(f->path, &f->owned, p->out))
+	r = input_slurp(path, true, &f->owned);
+	if (asked && r != INPUT_OK && r != INPUT_TOO_BIG) {
+		finding_error(p->out, asked->file, asked->line, asked->col,
+			      "cannot read \"%s\": %s", shown,
+			      input_problem(r));
+		return NULL;
+	}
+	if (input_report(r, f->path, p->out))
+		return NULL;
+	if (input_check_text(f->path, &f->owned, p->out))
 		return NULL;
 	f->text = f->owned.data;
 	f->len = f->owned.len;
@@ -555,6 +564,7 @@ static void include_one(struct project *p, struct ynode *root,
 	size_t n = texts_of(item->kind == YNODE_MAP ? get(item, "path") : item,
 			    paths, 64);
 	char *first, *real, *sub_wd, *sub_shown;
+	int err;
 	const struct compose_env *sub_env;
 	struct ynode *sub;
 
@@ -565,12 +575,14 @@ static void include_one(struct project *p, struct ynode *root,
 	}
 	first = join(wd, paths[0]->text);
 	real = realpath(first, NULL);
-	sub_wd = is_text(pd) ? join(wd, pd->text) : real_dir(first);
+	err = errno;
+	sub_wd = !real ? NULL : is_text(pd) ? join(wd, pd->text) :
+		 real_dir(first);
 	free(first);
 	if (!real || !sub_wd) {
 		finding_error(p->out, paths[0]->loc.file, paths[0]->loc.line,
 			      paths[0]->loc.col, "cannot read \"%s\": %s",
-			      paths[0]->text, strerror(errno));
+			      paths[0]->text, strerror(real ? errno : err));
 	} else if (!include_cycle(p, st, real, paths[0])) {
 		sub_env = include_env(p, item, wd, sub_wd, env);
 		sub = include_files(p, paths, n, wd, shown_dir, sub_wd,
