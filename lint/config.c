@@ -482,6 +482,43 @@ void config_exclude(const struct config *c, struct findings *f, size_t first)
 	}
 }
 
+/*
+ * The directory the search for path's configuration starts from, as
+ * written: it names the same directory for every file in it that is not
+ * a symbolic link (config_find follows a link to where it points). NULL
+ * when path is not such a file.
+ */
+static char *search_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct stat st;
+
+	if (!strcmp(path, "-") || lstat(path, &st) || !S_ISREG(st.st_mode))
+		return NULL;
+	if (!slash)
+		return xstrdup(".");
+	return xstrndup(path, (size_t)(slash - path) + 1);
+}
+
+/* config_find, once for all the files of one directory in a row. */
+static char *find_cached(struct config_cache *cc, const char *path)
+{
+	char *dir = search_dir(path), *found;
+
+	if (dir && cc->last_dir && !strcmp(dir, cc->last_dir)) {
+		free(dir);
+		return cc->last_found ? xstrdup(cc->last_found) : NULL;
+	}
+	found = config_find(path);
+	if (dir) {
+		free(cc->last_dir);
+		free(cc->last_found);
+		cc->last_dir = dir;
+		cc->last_found = found ? xstrdup(found) : NULL;
+	}
+	return found;
+}
+
 const struct config *config_for(struct config_cache *cc, const char *path,
 				bool *failed)
 {
@@ -491,7 +528,7 @@ const struct config *config_for(struct config_cache *cc, const char *path,
 	*failed = false;
 	if (cc->disabled)
 		return NULL;
-	found = cc->forced ? xstrdup(cc->forced) : config_find(path);
+	found = cc->forced ? xstrdup(cc->forced) : find_cached(cc, path);
 	if (!found)
 		return NULL;
 	for (size_t i = 0; i < cc->n; i++)
@@ -516,5 +553,7 @@ void config_cache_release(struct config_cache *cc)
 		config_release(&cc->items[i]);
 	free(cc->items);
 	free(cc->failed);
+	free(cc->last_dir);
+	free(cc->last_found);
 	memset(cc, 0, sizeof(*cc));
 }

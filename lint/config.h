@@ -82,6 +82,11 @@ struct config_cache {
 	struct config *items;
 	bool *failed;
 	size_t n, cap, cap_failed;
+
+	/* The directory looked up last and what was found there (NULL:
+	 * none), for the next file of the same directory. */
+	char *last_dir;
+	char *last_found;
 };
 
 /*
