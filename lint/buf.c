@@ -38,6 +38,24 @@ static int buf_reserve(struct buf *b, size_t extra)
 	return 0;
 }
 
+int buf_grow(struct buf *b, size_t extra)
+{
+	size_t need;
+
+	if (extra > (size_t)-1 - b->len - 1)
+		return -1;
+	need = b->len + extra;
+	if (b->max && need > b->max)
+		return -1;
+	if (need + 1 <= b->alloc)
+		return 0;
+	b->data = xrealloc(b->alloc ? b->data : NULL, need + 1);
+	if (!b->alloc)
+		b->data[0] = '\0';
+	b->alloc = need + 1;
+	return 0;
+}
+
 int buf_add(struct buf *b, const void *data, size_t len)
 {
 	if (buf_reserve(b, len))

@@ -30,6 +30,13 @@ int buf_addch(struct buf *b, char c);
 int buf_addf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * Makes room for extra more bytes, exactly when the buffer must grow
+ * (for a size known beforehand). Returns 0, or -1 when the cap would be
+ * passed (the buffer is unchanged).
+ */
+int buf_grow(struct buf *b, size_t extra);
+
 void buf_reset(struct buf *b);
 
 /* Hands the data to the caller, who frees it; the buffer is left empty. */

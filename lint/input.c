@@ -23,12 +23,15 @@ static void add_at_offset(struct findings *out, const char *rule,
 	finding_add(out, rule, SEV_OFF, &loc, NULL, NULL, "%s", message);
 }
 
-static enum input_status slurp_fd(int fd, struct buf *b)
+/* Reads fd to its end; size is what fstat said a regular file holds. */
+static enum input_status slurp_fd(int fd, size_t size, struct buf *b)
 {
 	char chunk[65536];
 	ssize_t n;
 
 	buf_init(b, LIMIT_FILE_BYTES);
+	if (size && buf_grow(b, size))
+		return INPUT_TOO_BIG;
 	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -63,7 +66,8 @@ enum input_status input_slurp(const char *path, bool regular_only,
 		 (size_t)st.st_size > LIMIT_FILE_BYTES)
 		r = INPUT_TOO_BIG;
 	else
-		r = slurp_fd(fd, b);
+		r = slurp_fd(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0,
+			     b);
 	err = errno;
 	if (!in)
 		close(fd);
