@@ -34,13 +34,17 @@ enum ynode_kind {
 
 struct ynode {
 	enum ynode_kind kind;
+	bool plain;		/* scalars: neither quoted nor a block */
+	/* Where text and items live: in the document's arena (true), or
+	 * from malloc, freed by ydoc_release. */
+	bool arena_text, arena_items;
+
 	struct loc loc;		/* the node's text; a quoted scalar's span
 				 * includes its quotes */
 	char *tag;		/* as written ("!reset", "!!str"), or NULL */
 
 	char *text;		/* scalars: the value, NUL-terminated */
 	size_t len;		/* scalars: bytes in text */
-	bool plain;		/* scalars: neither quoted nor a block */
 
 	/* Sequences: n items. Mappings: n/2 pairs, items[2i] the key and
 	 * items[2i+1] its value. */
@@ -49,10 +53,6 @@ struct ynode {
 
 	size_t weight;		/* nodes in this tree, aliases expanded;
 				 * saturates past the alias limit */
-
-	/* Where text and items live: in the document's arena (true), or
-	 * from malloc, freed by ydoc_release. */
-	bool arena_text, arena_items;
 };
 
 struct ydoc {
