@@ -350,6 +350,9 @@ static void lint_text(struct unit *u, enum input_kind kind,
 
 	if (kind == INPUT_COMPOSE) {
 		cr = lint_compose(p, u, nk, b, more, out);
+		/* the model is read: the rules need no YAML */
+		if (p->pool)
+			project_drop_yaml(p);
 		if (cr == COMPOSE_NOT_COMPOSE && !strcmp(u->path, "<stdin>") &&
 		    !named) {
 			kind = INPUT_SCRIPT;	/* sniffed: then a script */

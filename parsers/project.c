@@ -694,6 +694,14 @@ enum compose_result project_read(struct project *p)
 	return compose_read(p->u, p->root, &bases, p->out);
 }
 
+void project_drop_yaml(struct project *p)
+{
+	for (size_t i = 0; i < p->n_files; i++)
+		ydoc_release(&p->files[i]->doc);
+	ydoc_release(&p->made);
+	p->root = NULL;
+}
+
 void project_release(struct project *p)
 {
 	struct pool *pl = pool_of(p);

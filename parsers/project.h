@@ -72,6 +72,13 @@ void project_add(struct project *p, const char *path);
 /* Resolves `include`, then reads the project into u. */
 enum compose_result project_read(struct project *p);
 
+/*
+ * Frees the YAML of every file of the project (once it is read into u:
+ * the model holds copies); the texts and paths stay until
+ * project_release.
+ */
+void project_drop_yaml(struct project *p);
+
 void project_release(struct project *p);
 
 #endif
