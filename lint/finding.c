@@ -68,13 +68,16 @@ static struct finding *push(struct findings *f, const char *id,
 			    enum severity severity, const struct loc *loc,
 			    const char *service, const char *fix, char *message)
 {
-	const struct rule *rule = rule_find(id);
+	const struct rule *rule = f->last_rule &&
+				  !strcmp(f->last_rule->id, id) ?
+				  f->last_rule : rule_find(id);
 	struct finding *x;
 
 	if (!rule) {
 		fprintf(stderr, "mountlint: internal error: no rule '%s'\n", id);
 		abort();
 	}
+	f->last_rule = rule;
 	if (is_input_rule(rule->id))
 		f->parse_failed = true;
 	x = ARRAY_PUSH(*f);

@@ -43,6 +43,8 @@ struct findings {
 	size_t file_limit;
 	bool file_capped;
 	bool parse_failed;	/* ML001/ML002/ML005 seen in this file */
+	const struct rule *last_rule;	/* of the last finding: rules add
+					 * theirs in a row */
 };
 
 void findings_init(struct findings *f);

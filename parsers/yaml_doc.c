@@ -15,6 +15,10 @@
 
 #define MERGE_TAG "tag:yaml.org,2002:merge"
 
+/* Mappings of up to this many pairs are checked for duplicate keys
+ * without a table. */
+#define SMALL_MAP 8
+
 /*
  * A small open-addressing table from byte strings to pointers: anchors
  * to their nodes, and the keys a mapping already holds. Keys are not
@@ -405,10 +409,43 @@ static bool is_merge_key(const struct ynode *k)
 	       (!k->tag || !strcmp(k->tag, MERGE_TAG));
 }
 
+static bool same_key(const struct ynode *a, const struct ynode *b)
+{
+	return a->kind == YNODE_SCALAR && b->kind == YNODE_SCALAR &&
+	       a->len == b->len && !memcmp(a->text, b->text, a->len);
+}
+
+/*
+ * Whether the scalar key at items[i] of map repeats an earlier one; if
+ * not, it is added to keys. A small mapping without merge keys is
+ * searched through instead: cheaper than a table, which only merging
+ * needs.
+ */
+static bool seen_key(const struct ynode *map, size_t i, bool small,
+		     struct strmap *keys)
+{
+	struct ynode *k = map->items[i];
+
+	if (small) {
+		for (size_t j = 0; j < i; j += 2)
+			if (same_key(map->items[j], k))
+				return true;
+		return false;
+	}
+	if (strmap_get(keys, k->text, k->len))
+		return true;
+	strmap_put(keys, k->text, k->len, k);
+	return false;
+}
+
 /* Records the explicit scalar keys of map; -1 on a duplicate. */
 static int explicit_keys(struct loader *l, const struct ynode *map,
 			 struct strmap *keys, size_t *merges)
 {
+	bool small = map->n <= 2 * SMALL_MAP;
+
+	for (size_t i = 0; small && i + 1 < map->n; i += 2)
+		small = !is_merge_key(map->items[i]);
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
 		struct ynode *k = map->items[i];
 		char *msg;
@@ -417,12 +454,8 @@ static int explicit_keys(struct loader *l, const struct ynode *map,
 			(*merges)++;
 			continue;
 		}
-		if (k->kind != YNODE_SCALAR)
+		if (k->kind != YNODE_SCALAR || !seen_key(map, i, small, keys))
 			continue;
-		if (!strmap_get(keys, k->text, k->len)) {
-			strmap_put(keys, k->text, k->len, k);
-			continue;
-		}
 		msg = xasprintf("duplicate key \"%s\": a mapping holds each "
 				"key once, and Compose refuses the file",
 				k->text);
@@ -675,7 +708,7 @@ bool ynode_is_null(const struct ynode *n)
 {
 	static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
 
-	if (n->kind != YNODE_SCALAR || !n->plain)
+	if (n->kind != YNODE_SCALAR || !n->plain || n->len > 4)
 		return false;
 	for (size_t i = 0; i < sizeof(nulls) / sizeof(*nulls); i++)
 		if (!strcmp(n->text, nulls[i]))
