@@ -12,10 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "../lint/filename.h"
 #include "../lint/finding.h"
+#include "../lint/fsprobe.h"
 #include "../lint/mem.h"
 #include "../lint/rule.h"
 #include "../lint/banned.h"
@@ -23,14 +23,13 @@
 /* True when dir holds an entry called name; false when dir is NULL. */
 static bool exists_beside(const char *dir, const char *name)
 {
-	struct stat st;
 	char *path;
 	bool found;
 
 	if (!dir)
 		return false;
 	path = xasprintf("%s/%s", dir, name);
-	found = stat(path, &st) == 0;
+	found = fsprobe_stat(path) == 0;
 	free(path);
 	return found;
 }

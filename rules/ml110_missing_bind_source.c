@@ -13,10 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "../lint/filename.h"
 #include "../lint/finding.h"
+#include "../lint/fsprobe.h"
 #include "../lint/mem.h"
 #include "../lint/rule.h"
 #include "../lint/banned.h"
@@ -35,9 +35,8 @@ static bool looks_like_file(const struct mount *m)
 /* True only when the path is known not to exist. */
 static bool missing(const char *dir, const char *rel)
 {
-	struct stat st;
 	char *path = xasprintf("%s/%s", dir, rel);
-	bool gone = stat(path, &st) != 0 && errno == ENOENT;
+	bool gone = fsprobe_stat(path) == ENOENT;
 
 	free(path);
 	return gone;
