@@ -134,3 +134,45 @@ int fsprobe_stat(const char *path)
 		ask(path, (size_t)(slash - path));
 	return err;
 }
+
+/* The directory resolved last: its name as asked and its real path. */
+static struct {
+	char *asked;
+	char *real;		/* NULL when it could not be resolved */
+} last_dir;
+
+static char *dir_realpath(const char *dir)
+{
+	if (!last_dir.asked || strcmp(last_dir.asked, dir)) {
+		free(last_dir.asked);
+		free(last_dir.real);
+		last_dir.asked = xstrdup(dir);
+		last_dir.real = realpath(dir, NULL);
+	}
+	return last_dir.real ? xstrdup(last_dir.real) : NULL;
+}
+
+char *fsprobe_realpath(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	struct stat st;
+	char *dir, *real, *full;
+
+	if (lstat(path, &st) || S_ISLNK(st.st_mode))
+		return realpath(path, NULL);
+	if (S_ISDIR(st.st_mode))
+		return dir_realpath(path);
+	if (!*base || !strcmp(base, ".") || !strcmp(base, ".."))
+		return realpath(path, NULL);
+	dir = slash == path ? xstrdup("/") :
+	      slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	real = dir_realpath(dir);
+	free(dir);
+	if (!real)
+		return NULL;
+	full = xasprintf("%s%s%s", real, strcmp(real, "/") ? "/" : "",
+			 base);
+	free(real);
+	return full;
+}

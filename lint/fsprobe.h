@@ -1,5 +1,6 @@
 /*
- * What the rules ask of the host's file system: whether a path exists.
+ * What mountlint asks of the host's file system: whether a path exists,
+ * and where it really is.
  * Each path is asked once a run (the file system is taken not to change
  * while mountlint runs), and a path below one known to be missing is
  * missing without asking. The answers are kept for the life of the
@@ -13,5 +14,12 @@
  * (ENOENT: path or a directory above it does not exist).
  */
 int fsprobe_stat(const char *path);
+
+/*
+ * realpath(3) of path, which the caller frees, or NULL when it fails.
+ * The directory of a file that is not a symbolic link is resolved once
+ * for the files of that directory in a row.
+ */
+char *fsprobe_realpath(const char *path);
 
 #endif

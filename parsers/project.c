@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "merge.h"
+#include "../lint/fsprobe.h"
 #include "../lint/input.h"
 #include "../lint/mem.h"
 #include "../lint/settings.h"
@@ -618,16 +619,17 @@ static void include_all(struct project *p, struct ynode *root,
 
 void project_init(struct project *p, struct unit *u, struct findings *out)
 {
-	char *cwd = getcwd(NULL, 0);
-
 	memset(p, 0, sizeof(*p));
 	p->u = u;
 	p->out = out;
 	p->pool = xcalloc(1, sizeof(struct pool));
-	p->wd = u->dir ? realpath(u->dir, NULL) : NULL;
-	if (!p->wd)
+	p->wd = u->dir ? fsprobe_realpath(u->dir) : NULL;
+	if (!p->wd) {
+		char *cwd = getcwd(NULL, 0);
+
 		p->wd = xstrdup(cwd ? cwd : "/");
-	free(cwd);
+		free(cwd);
+	}
 	compose_env_of(&p->env, u);
 	memset(&p->made, 0, sizeof(p->made));
 }
@@ -636,7 +638,7 @@ enum compose_result project_open(struct project *p, const char *text,
 				 size_t len, int compose_named)
 {
 	char *real = strcmp(p->u->path, "<stdin>") ?
-		     realpath(p->u->path, NULL) : NULL;
+		     fsprobe_realpath(p->u->path) : NULL;
 	struct project_file *f = file_add(p, p->u->path, real, p->wd,
 					  &p->env);
 	enum compose_result rc;
