@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "mem.h"
 #include "banned.h"
 
@@ -20,6 +21,18 @@ static struct {
 	struct compiled *items;
 	size_t n, cap;
 } cache;
+
+/* Tables compiled as one alternation, by the table's address. */
+struct combined {
+	const char *const *table;
+	size_t n;
+	pcre2_code *re;		/* NULL: one of them does not compile */
+};
+
+static struct {
+	struct combined *items;
+	size_t n, cap;
+} tables;
 
 static pcre2_general_context *memory;
 static pcre2_compile_context *compile_context;
@@ -97,4 +110,43 @@ const char *match_first(const char *const *patterns, size_t n,
 		if (match_pattern(patterns[i], subject))
 			return patterns[i];
 	return NULL;
+}
+
+/* "(?:p1)|(?:p2)|...": each pattern's options stay inside its group. */
+static pcre2_code *compile_table(const char *const *patterns, size_t n)
+{
+	struct buf b;
+	pcre2_code *re;
+	PCRE2_SIZE off;
+	int err;
+
+	buf_init(&b, 0);
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&b, "%s(?:%s)", i ? "|" : "", patterns[i]);
+	re = pcre2_compile((PCRE2_SPTR)b.data, b.len, PCRE2_UTF, &err, &off,
+			   compile_context);
+	if (re)
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	buf_release(&b);
+	return re;
+}
+
+bool match_any(const char *const *patterns, size_t n, const char *subject)
+{
+	struct combined *c = NULL;
+
+	setup();
+	for (size_t i = 0; i < tables.n && !c; i++)
+		if (tables.items[i].table == patterns && tables.items[i].n == n)
+			c = &tables.items[i];
+	if (!c) {
+		c = ARRAY_PUSH(tables);
+		c->table = patterns;
+		c->n = n;
+		c->re = n ? compile_table(patterns, n) : NULL;
+	}
+	if (!c->re)
+		return match_first(patterns, n, subject) != NULL;
+	return pcre2_match(c->re, (PCRE2_SPTR)subject, PCRE2_ZERO_TERMINATED,
+			   0, 0, match_data, NULL) >= 0;
 }

@@ -26,4 +26,11 @@ bool match_pattern(const char *pattern, const char *subject);
 const char *match_first(const char *const *patterns, size_t n,
 			const char *subject);
 
+/*
+ * Whether one of the n patterns matches subject: match_first() != NULL,
+ * in one pass, the table compiled as one alternation. The table must
+ * stay as it is for the life of the process (a rule's own static table).
+ */
+bool match_any(const char *const *patterns, size_t n, const char *subject);
+
 #endif

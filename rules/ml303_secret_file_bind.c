@@ -30,9 +30,8 @@ static const char *const secret_names[] = {
 
 static bool is_secret_name(const char *name, const struct settings *s)
 {
-	return match_first(secret_names,
-			   sizeof(secret_names) / sizeof(*secret_names),
-			   name) ||
+	return match_any(secret_names,
+			 sizeof(secret_names) / sizeof(*secret_names), name) ||
 	       match_first(s->secret_files, s->n_secret_files, name);
 }
 
