@@ -160,9 +160,30 @@ static bool first_field_is(const char *p, size_t len, const char *image)
 }
 
 /*
+ * The start of the first line after the one ending at end (a '\n' or
+ * the table's end) that starts with image, or the table's end.
+ */
+static const char *next_row_of(const char *end, const char *image)
+{
+	const char *p = end;
+
+	while (*p) {
+		const char *hit = strstr(p, image);
+
+		if (!hit)
+			return p + strlen(p);
+		if (hit[-1] == '\n')
+			return hit;
+		p = hit + 1;
+	}
+	return p;
+}
+
+/*
  * Calls visit for each row of the table, with its 1-based line; stops
  * and returns that line at the first malformed row, else returns 0.
- * With image not NULL, only the rows of that image are parsed.
+ * With image not NULL, only the rows of that image are parsed, and the
+ * lines skipped to reach them are not counted.
  */
 static int each_row(const char *image,
 		    void (*visit)(const struct row *, void *), void *arg)
@@ -179,7 +200,7 @@ static int each_row(const char *image,
 
 		line++;
 		if (image && !first_field_is(p, len, image)) {
-			p += len + (nl != NULL);
+			p = next_row_of(p + len, image);
 			continue;
 		}
 		copy = xstrndup(p, len);
