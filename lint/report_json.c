@@ -9,6 +9,7 @@
  */
 #include "report.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,20 +68,40 @@ static const bool stops[256] = {
 	[0x1e] = 1, [0x1f] = 1, ['"'] = 1, ['\\'] = 1,
 };
 
+/*
+ * Whether one of the 8 bytes of w may need escaping (a control, a quote
+ * or a backslash); never false when one does.
+ */
+static bool word_stops(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+	uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
+
+	return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+		((slash - ones) & ~slash)) & high;
+}
+
 /* Writes s as a JSON string: quotes, backslash and controls escaped. */
 static void put_string(struct jout *out, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const char *run = s;
+	const char *end = s + strlen(s), *run = s;
 
 	put_char(out, '"');
 	for (;; s++) {
 		unsigned char c;
 		char esc[6] = "\\u00";
+		uint64_t w;
 
+		for (; end - s >= 8; s += 8) {
+			memcpy(&w, s, 8);
+			if (word_stops(w))
+				break;
+		}
 		while (!stops[(unsigned char)*s])
 			s++;
-		if (!*s)
+		if (s == end)
 			break;
 		c = (unsigned char)*s;
 		esc[4] = hex[c >> 4];
