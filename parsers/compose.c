@@ -890,8 +890,12 @@ static void interpolate_scalar(struct interpolation *in, struct ynode *n,
 	interp_result_release(&r);
 }
 
-/* Interpolates the values under n, n itself included, without
- * recursion. */
+/*
+ * Interpolates the values under n, n itself included, without
+ * recursion. A node shared through aliases is met once for each way to
+ * it (the alias limit bounds them); a scalar is interpolated the first
+ * time only, and only a scalar with a "$" is remembered.
+ */
 static void interpolate_tree(struct interpolation *in, struct ynode *n,
 			     const char *service)
 {
@@ -902,10 +906,10 @@ static void interpolate_tree(struct interpolation *in, struct ynode *n,
 	stack[depth++] = n;
 	while (depth) {
 		n = stack[--depth];
-		if (!node_set_add(&in->seen, n))
-			continue;
 		if (n->kind == YNODE_SCALAR) {
-			interpolate_scalar(in, n, service);
+			if (interp_needed(n->text) &&
+			    node_set_add(&in->seen, n))
+				interpolate_scalar(in, n, service);
 			continue;
 		}
 		for (size_t i = n->kind == YNODE_MAP; i < n->n;
@@ -935,7 +939,6 @@ void compose_interpolate(struct ynode *root, const char *src, size_t len,
 		for (size_t j = 0; services && j < ynode_pairs(v); j++) {
 			const struct ynode *name = ynode_key(v, j);
 
-			node_set_add(&in.seen, v);
 			interpolate_tree(&in, v->items[2 * j + 1],
 					 name->kind == YNODE_SCALAR ?
 					 name->text : NULL);
