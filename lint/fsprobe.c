@@ -11,7 +11,7 @@
 #include "banned.h"
 
 /* Answers kept at most; past it, paths are asked each time. */
-enum { MAX_ANSWERS = 1 << 16 };
+enum { MAX_ANSWERS = 1 << 16, MAX_MISSING_DIRS = 64 };
 
 struct answer {
 	char *path;		/* NULL: a free slot */
@@ -99,17 +99,20 @@ static int ask(const char *path, size_t len)
 	return err;
 }
 
-/* Whether a directory above path (a prefix ending before a '/') is
- * known to be missing. */
-static bool below_missing(const char *path, size_t len)
-{
-	for (size_t i = len; i > 0; i--) {
-		const struct answer *a;
+/* The directories found missing when a path in them was asked: few. */
+static struct {
+	char **items;
+	size_t n, cap;
+} missing_dirs;
 
-		if (path[i - 1] != '/' || i == 1)
-			continue;
-		a = lookup(path, i - 1);
-		if (a && a->err == ENOENT)
+/* Whether path is below a directory known to be missing. */
+static bool below_missing(const char *path)
+{
+	for (size_t i = 0; i < missing_dirs.n; i++) {
+		const char *dir = missing_dirs.items[i];
+		size_t n = strlen(dir);
+
+		if (!strncmp(path, dir, n) && path[n] == '/')
 			return true;
 	}
 	return false;
@@ -124,14 +127,17 @@ int fsprobe_stat(const char *path)
 
 	if (a)
 		return a->err;
-	if (below_missing(path, len))
+	if (below_missing(path))
 		return ENOENT;
 	err = ask(path, len);
 	/* a missing parent answers for its siblings to come */
 	slash = strrchr(path, '/');
 	if (err == ENOENT && slash && slash > path &&
-	    !lookup(path, (size_t)(slash - path)))
-		ask(path, (size_t)(slash - path));
+	    !lookup(path, (size_t)(slash - path)) &&
+	    ask(path, (size_t)(slash - path)) == ENOENT &&
+	    missing_dirs.n < MAX_MISSING_DIRS)
+		*ARRAY_PUSH(missing_dirs) = xstrndup(path,
+						     (size_t)(slash - path));
 	return err;
 }
 
