@@ -140,16 +140,19 @@ static void put_number(struct jout *out, long n)
 
 static void put_indent(struct jout *out, int depth)
 {
-	for (int i = 0; i < depth; i++)
-		put_char(out, '\t');
+	put_bytes(out, "\t\t\t\t", (size_t)depth);
 }
 
-/* Opens a member at depth: the indent, the key and the colon. */
+/*
+ * Opens a member at depth (at most 4): the indent, the key and the
+ * colon. Keys are this file's own words: nothing in them is escaped.
+ */
 static void put_key(struct jout *out, int depth, const char *key)
 {
 	put_indent(out, depth);
-	put_string(out, key);
-	put_bytes(out, ":\t", 2);
+	put_char(out, '"');
+	put_str(out, key);
+	put_bytes(out, "\":\t", 3);
 }
 
 /* Ends a member: a comma unless it is the object's last. */
