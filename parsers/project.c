@@ -402,15 +402,20 @@ static void env_paths_add(struct env_paths *l, const char *path)
 	l->items[l->n++] = path;
 }
 
-/* The env files of env, every one named (the .env of its directory when
- * it names none). */
+/* The env files of env, every one named (the .env of its directory, if
+ * there is one, when it names none). */
 static void env_files_of(struct project *p, const struct compose_env *env,
 			 struct env_paths *l)
 {
+	char *dotenv;
+
 	for (size_t i = 0; i < env->n_files; i++)
 		env_paths_add(l, env->files[i]);
-	if (!env->n_files && env->dir)
-		env_paths_add(l, keep(p, xasprintf("%s/.env", env->dir)));
+	if (env->n_files || !env->dir)
+		return;
+	dotenv = keep(p, xasprintf("%s/.env", env->dir));
+	if (!access(dotenv, F_OK))
+		env_paths_add(l, dotenv);
 }
 
 /*
@@ -431,8 +436,17 @@ static const struct compose_env *include_env(struct project *p,
 	struct pool *pl = pool_of(p);
 	struct env_paths l = { NULL, 0, 0 };
 
-	for (size_t i = 0; i < n; i++)
-		env_paths_add(&l, keep(p, join(parent_wd, files[i]->text)));
+	for (size_t i = 0; i < n; i++) {
+		char *path = keep(p, join(parent_wd, files[i]->text));
+
+		if (!access(path, R_OK))
+			env_paths_add(&l, path);
+		else
+			finding_error(p->out, files[i]->loc.file,
+				      files[i]->loc.line, files[i]->loc.col,
+				      "cannot read the env file \"%s\": %s",
+				      files[i]->text, strerror(errno));
+	}
 	if (!n)
 		env_files_of(p, &own, &l);
 	env_files_of(p, parent, &l);
