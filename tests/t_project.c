@@ -227,6 +227,23 @@ static void test_include(void)
 		 "db /init lib/init ro i/lib/db.yaml:6\n"
 		 "error i/compose.yaml:4:5 cannot read \"lib/missing.yaml\": "
 		 "No such file or directory\n");
+
+	put("i/compose.yaml",
+	    "include:\n"
+	    "  - path: [lib/db.yaml, lib/more.yaml]\n"
+	    "    project_directory: data\n"
+	    "services:\n"
+	    "  app:\n"
+	    "    image: x\n");
+	put("i/data/.env", "DATA=/srv/pg\n");
+	put("i/lib/more.yaml",
+	    "services:\n"
+	    "  db:\n"
+	    "    volumes:\n"
+	    "      - ./seed:/init\n");
+	T_EQ_STR(load1("i/compose.yaml"),
+		 "db /var/lib/db /srv/pg rw i/lib/db.yaml:5\n"
+		 "db /init data/seed rw i/lib/more.yaml:4\n");
 }
 
 int main(void)
