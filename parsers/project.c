@@ -12,7 +12,7 @@
 #include "../lint/settings.h"
 #include "../lint/banned.h"
 
-/* `extends` chains longer than this are reported as cycles. */
+/* `extends` chains longer than this are reported. */
 #define EXTENDS_DEPTH 64
 /* `include` nesting deeper than this is reported. */
 #define INCLUDE_DEPTH 32
@@ -344,12 +344,20 @@ static struct ynode *resolve(struct project *p, struct project_file *f,
 	const struct ynode *ext = svc->kind == YNODE_MAP ?
 		ynode_get(svc, "extends", &ext_key) : NULL;
 
-	if (on_stack(stack, depth, f, i) || depth == EXTENDS_DEPTH) {
+	if (on_stack(stack, depth, f, i)) {
 		const struct loc *at = &stack[depth - 1].at;
 
 		finding_error(p->out, at->file, at->line, at->col,
 			      "\"extends\" goes round in a cycle back to "
 			      "service \"%s\"", ynode_key(services, i)->text);
+		return NULL;
+	}
+	if (depth == EXTENDS_DEPTH) {
+		const struct loc *at = &stack[0].at;
+
+		finding_error(p->out, at->file, at->line, at->col,
+			      "\"extends\" chains more than %d services",
+			      EXTENDS_DEPTH);
 		return NULL;
 	}
 	if (!ext)

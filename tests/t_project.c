@@ -203,6 +203,23 @@ static void test_extends(void)
 		 "No such file or directory\n");
 }
 
+/* A chain of 65 `extends` is one too many. */
+static void test_extends_depth(void)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	buf_adds(&b, "services:\n");
+	for (int i = 0; i < 65; i++)
+		buf_addf(&b, "  s%d:\n    extends: s%d\n", i, i + 1);
+	buf_adds(&b, "  s65:\n    image: x\n");
+	put("d/compose.yaml", b.data);
+	T_EQ_STR(load1("d/compose.yaml"),
+		 "error d/compose.yaml:3:5 \"extends\" chains more than 64 "
+		 "services\n");
+	buf_release(&b);
+}
+
 /* An included project keeps its own directory and variables. */
 static void test_include(void)
 {
@@ -254,6 +271,7 @@ int main(void)
 	}
 	test_files();
 	test_extends();
+	test_extends_depth();
 	test_include();
 	if (chdir("/") == 0) {
 		char *cmd = malloc(strlen(top) + 16);
