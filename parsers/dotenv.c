@@ -261,13 +261,14 @@ void dotenv_parse(struct dotenv *e, const char *text, size_t len)
 	}
 }
 
-int dotenv_load(struct dotenv *e, const char *path)
+enum input_status dotenv_load(struct dotenv *e, const char *path)
 {
 	struct buf b;
+	enum input_status r = input_slurp(path, true, &b);
 
-	if (input_slurp(path, true, &b) != INPUT_OK)
-		return -1;
+	if (r != INPUT_OK)
+		return r;
 	dotenv_parse(e, b.data, b.len);
 	buf_release(&b);
-	return 0;
+	return INPUT_OK;
 }

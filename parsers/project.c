@@ -13,7 +13,7 @@
 #include "../lint/settings.h"
 #include "../lint/banned.h"
 
-/* `extends` chains longer than this are reported as cycles. */
+/* `extends` chains longer than this are reported. */
 #define EXTENDS_DEPTH 64
 /* `include` nesting deeper than this is reported. */
 #define INCLUDE_DEPTH 32
@@ -345,12 +345,20 @@ static struct ynode *resolve(struct project *p, struct project_file *f,
 	const struct ynode *ext = svc->kind == YNODE_MAP ?
 		ynode_get(svc, "extends", &ext_key) : NULL;
 
-	if (on_stack(stack, depth, f, i) || depth == EXTENDS_DEPTH) {
+	if (on_stack(stack, depth, f, i)) {
 		const struct loc *at = &stack[depth - 1].at;
 
 		finding_error(p->out, at->file, at->line, at->col,
 			      "\"extends\" goes round in a cycle back to "
 			      "service \"%s\"", ynode_key(services, i)->text);
+		return NULL;
+	}
+	if (depth == EXTENDS_DEPTH) {
+		const struct loc *at = &stack[0].at;
+
+		finding_error(p->out, at->file, at->line, at->col,
+			      "\"extends\" chains more than %d services",
+			      EXTENDS_DEPTH);
 		return NULL;
 	}
 	if (!ext)
@@ -403,15 +411,20 @@ static void env_paths_add(struct env_paths *l, const char *path)
 	l->items[l->n++] = path;
 }
 
-/* The env files of env, every one named (the .env of its directory when
- * it names none). */
+/* The env files of env, every one named (the .env of its directory, if
+ * there is one, when it names none). */
 static void env_files_of(struct project *p, const struct compose_env *env,
 			 struct env_paths *l)
 {
+	char *dotenv;
+
 	for (size_t i = 0; i < env->n_files; i++)
 		env_paths_add(l, env->files[i]);
-	if (!env->n_files && env->dir)
-		env_paths_add(l, keep(p, xasprintf("%s/.env", env->dir)));
+	if (env->n_files || !env->dir)
+		return;
+	dotenv = keep(p, xasprintf("%s/.env", env->dir));
+	if (!access(dotenv, F_OK))
+		env_paths_add(l, dotenv);
 }
 
 /*
@@ -432,8 +445,17 @@ static const struct compose_env *include_env(struct project *p,
 	struct pool *pl = pool_of(p);
 	struct env_paths l = { NULL, 0, 0 };
 
-	for (size_t i = 0; i < n; i++)
-		env_paths_add(&l, keep(p, join(parent_wd, files[i]->text)));
+	for (size_t i = 0; i < n; i++) {
+		char *path = keep(p, join(parent_wd, files[i]->text));
+
+		if (!access(path, R_OK))
+			env_paths_add(&l, path);
+		else
+			finding_error(p->out, files[i]->loc.file,
+				      files[i]->loc.line, files[i]->loc.col,
+				      "cannot read the env file \"%s\": %s",
+				      files[i]->text, strerror(errno));
+	}
 	if (!n)
 		env_files_of(p, &own, &l);
 	env_files_of(p, parent, &l);

@@ -203,6 +203,23 @@ static void test_extends(void)
 		 "No such file or directory\n");
 }
 
+/* A chain of 65 `extends` is one too many. */
+static void test_extends_depth(void)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	buf_adds(&b, "services:\n");
+	for (int i = 0; i < 65; i++)
+		buf_addf(&b, "  s%d:\n    extends: s%d\n", i, i + 1);
+	buf_adds(&b, "  s65:\n    image: x\n");
+	put("d/compose.yaml", b.data);
+	T_EQ_STR(load1("d/compose.yaml"),
+		 "error d/compose.yaml:3:5 \"extends\" chains more than 64 "
+		 "services\n");
+	buf_release(&b);
+}
+
 /* An included project keeps its own directory and variables. */
 static void test_include(void)
 {
@@ -227,6 +244,23 @@ static void test_include(void)
 		 "db /init lib/init ro i/lib/db.yaml:6\n"
 		 "error i/compose.yaml:4:5 cannot read \"lib/missing.yaml\": "
 		 "No such file or directory\n");
+
+	put("i/compose.yaml",
+	    "include:\n"
+	    "  - path: [lib/db.yaml, lib/more.yaml]\n"
+	    "    project_directory: data\n"
+	    "services:\n"
+	    "  app:\n"
+	    "    image: x\n");
+	put("i/data/.env", "DATA=/srv/pg\n");
+	put("i/lib/more.yaml",
+	    "services:\n"
+	    "  db:\n"
+	    "    volumes:\n"
+	    "      - ./seed:/init\n");
+	T_EQ_STR(load1("i/compose.yaml"),
+		 "db /var/lib/db /srv/pg rw i/lib/db.yaml:5\n"
+		 "db /init data/seed rw i/lib/more.yaml:4\n");
 }
 
 int main(void)
@@ -237,6 +271,7 @@ int main(void)
 	}
 	test_files();
 	test_extends();
+	test_extends_depth();
 	test_include();
 	if (chdir("/") == 0) {
 		char *cmd = malloc(strlen(top) + 16);
