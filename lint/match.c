@@ -86,10 +86,6 @@ static const pcre2_code *compiled(const char *pattern)
 	c->seen = pattern;
 	c->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
 			      PCRE2_UTF, &err, &off, compile_context);
-	/* machine code where PCRE2 has it: patterns run for every mount;
-	 * without it, the interpreter gives the same answers */
-	if (c->re)
-		pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE);
 	return c->re;
 }
 
@@ -125,8 +121,6 @@ static pcre2_code *compile_table(const char *const *patterns, size_t n)
 		buf_addf(&b, "%s(?:%s)", i ? "|" : "", patterns[i]);
 	re = pcre2_compile((PCRE2_SPTR)b.data, b.len, PCRE2_UTF, &err, &off,
 			   compile_context);
-	if (re)
-		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	buf_release(&b);
 	return re;
 }
