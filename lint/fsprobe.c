@@ -1,17 +1,29 @@
 #include "fsprobe.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "mem.h"
 #include "banned.h"
 
-/* Answers kept at most; past it, paths are asked each time. */
-enum { MAX_ANSWERS = 1 << 16, MAX_MISSING_DIRS = 64 };
+/*
+ * Answers kept at most; past it, paths are asked each time. Listings
+ * of directories (and the entries in each) read at most.
+ */
+enum {
+	MAX_ANSWERS = 1 << 16,
+	MAX_MISSING_DIRS = 64,
+	MAX_LISTINGS = 64,
+	MAX_LISTED = 4096,
+};
 
 struct answer {
 	char *path;		/* NULL: a free slot */
@@ -118,6 +130,151 @@ static bool below_missing(const char *path)
 	return false;
 }
 
+/*
+ * A directory whose names are asked one after the other is read once,
+ * at its second name: a name it does not hold is missing without a
+ * stat. Links (which stat follows) and names that differ from one it
+ * holds only in case (a file system may fold case) are still asked.
+ */
+struct listing {
+	char *dir;
+	enum { ASKED_ONCE, LISTED, UNUSABLE } state;
+	char **names;		/* sorted; "\x01" in front of a link or
+				 * what may be one */
+	char **folded;		/* the names in lower case, sorted */
+	size_t n;
+};
+
+static struct {
+	struct listing *items;
+	size_t n, cap;
+} listings;
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *lower(const char *s)
+{
+	char *copy = xstrdup(s);
+
+	for (char *p = copy; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return copy;
+}
+
+static void drop_names(struct listing *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->names[i]);
+		free(l->folded[i]);
+	}
+	free(l->names);
+	free(l->folded);
+	l->names = l->folded = NULL;
+	l->n = 0;
+}
+
+/*
+ * Reads l->dir; UNUSABLE when it cannot be read, holds too much, or
+ * cannot be searched (then stat fails on what it lists).
+ */
+static void read_listing(struct listing *l)
+{
+	DIR *d;
+	size_t cap = 0;
+	struct dirent *e;
+
+	l->state = UNUSABLE;
+	if (faccessat(AT_FDCWD, l->dir, X_OK, AT_EACCESS))
+		return;
+	d = opendir(l->dir);
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		bool link = e->d_type == DT_LNK || e->d_type == DT_UNKNOWN;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		if (l->n == MAX_LISTED) {
+			drop_names(l);
+			closedir(d);
+			return;
+		}
+		if (l->n == cap) {
+			grow_array(&l->names, sizeof(*l->names), l->n + 1, &cap);
+			l->folded = xrealloc(l->folded,
+					     st_mult(cap, sizeof(*l->folded)));
+		}
+		l->names[l->n] = link ? xasprintf("\x01%s", e->d_name) :
+					xstrdup(e->d_name);
+		l->folded[l->n++] = lower(e->d_name);
+	}
+	closedir(d);
+	if (l->n) {
+		qsort(l->names, l->n, sizeof(*l->names), compare_names);
+		qsort(l->folded, l->n, sizeof(*l->folded), compare_names);
+	}
+	l->state = LISTED;
+}
+
+static bool listed(char *const *names, size_t n, const char *name)
+{
+	return n && bsearch(&name, names, n, sizeof(*names), compare_names);
+}
+
+/* The listing of dir (len bytes), made on its first use; or NULL. */
+static struct listing *listing_of(const char *dir, size_t len)
+{
+	struct listing *l;
+
+	for (size_t i = 0; i < listings.n; i++) {
+		l = &listings.items[i];
+		if (!strncmp(l->dir, dir, len) && !l->dir[len]) {
+			if (l->state == ASKED_ONCE)
+				read_listing(l);
+			return l;
+		}
+	}
+	if (listings.n == MAX_LISTINGS)
+		return NULL;
+	l = ARRAY_PUSH(listings);
+	memset(l, 0, sizeof(*l));
+	l->dir = xstrndup(dir, len);
+	l->state = ASKED_ONCE;
+	return l;
+}
+
+/* Answers for path from its directory's listing; false when it cannot. */
+static bool listed_answer(const char *path, int *err)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : NULL;
+	struct listing *l;
+	char *folded;
+	bool answered = false;
+
+	if (!slash || slash == path || !*base || !strcmp(base, ".") ||
+	    !strcmp(base, ".."))
+		return false;
+	l = listing_of(path, (size_t)(slash - path));
+	if (!l || l->state != LISTED)
+		return false;
+	if (listed(l->names, l->n, base)) {
+		*err = 0;
+		return true;
+	}
+	/* a link, or a name of another case: stat says */
+	folded = lower(base);
+	if (!listed(l->folded, l->n, folded)) {
+		*err = ENOENT;
+		answered = true;
+	}
+	free(folded);
+	return answered;
+}
+
 int fsprobe_stat(const char *path)
 {
 	size_t len = strlen(path);
@@ -129,6 +286,10 @@ int fsprobe_stat(const char *path)
 		return a->err;
 	if (below_missing(path))
 		return ENOENT;
+	if (listed_answer(path, &err)) {
+		keep(path, len, err);
+		return err;
+	}
 	err = ask(path, len);
 	/* a missing parent answers for its siblings to come */
 	slash = strrchr(path, '/');
