@@ -1039,7 +1039,8 @@ enum compose_result compose_parse(struct unit *u, const char *text,
 		compose_env_of(&env, u);
 		if (rc == COMPOSE_OK)
 			compose_interpolate(d.root, text, len, &env, out);
-		ydoc_drop_reset(&d);
+		if (d.n_reset)
+			ydoc_drop_reset(&d);
 		if (rc == COMPOSE_OK)
 			rc = compose_read(u, d.root, NULL, out);
 	}

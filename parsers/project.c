@@ -695,6 +695,7 @@ enum compose_result project_read(struct project *p)
 	struct compose_bases bases;
 	struct inc_stack st = { .depth = 0 };
 	char *shown_dir = dir_part(p->u->path);
+	bool reset = false;
 
 	if (!p->root) {
 		free(shown_dir);
@@ -707,11 +708,14 @@ enum compose_result project_read(struct project *p)
 	pl->base_files = xcalloc(p->n_files + 1, sizeof(char *));
 	pl->base_dirs = xcalloc(p->n_files + 1, sizeof(char *));
 	for (size_t i = 0; i < p->n_files; i++) {
-		ydoc_drop_reset(&p->files[i]->doc);
+		reset |= p->files[i]->doc.n_reset > 0;
 		pl->base_files[i] = p->files[i]->path;
 		pl->base_dirs[i] = p->files[i]->base;
 	}
-	ydoc_drop_reset(&p->made);
+	for (size_t i = 0; reset && i < p->n_files; i++)
+		ydoc_drop_reset(&p->files[i]->doc);
+	if (reset)
+		ydoc_drop_reset(&p->made);
 	bases.files = pl->base_files;
 	bases.dirs = pl->base_dirs;
 	bases.n = p->n_files;

@@ -244,6 +244,8 @@ static struct ynode *node_new(struct loader *l, enum ynode_kind kind,
 
 	n->tag = tag ? xstrdup((const char *)tag) : NULL;
 	n->arena_items = true;
+	if (n->tag && !strcmp(n->tag, "!reset"))
+		l->d->n_reset++;
 	return n;
 }
 
@@ -658,18 +660,51 @@ int ydoc_load(struct ydoc *d, const char *text, size_t len, const char *file,
 	return rc;
 }
 
+/* Nodes, allocated together: a walk over all of them reads memory in
+ * order. */
+struct ynode_block {
+	struct ynode_block *next;
+	size_t n, cap;
+	struct ynode nodes[];
+};
+
+/* The first block is small, for the many small documents. */
+enum { BLOCK_FIRST = 32, BLOCK_MAX = 4096 };
+
+static struct ynode *node_alloc(struct ydoc *d)
+{
+	struct ynode_block *b = d->blocks;
+
+	if (!b || b->n == b->cap) {
+		size_t cap = !b ? BLOCK_FIRST :
+			     b->cap < BLOCK_MAX ? b->cap * 2 : BLOCK_MAX;
+
+		b = xmalloc(sizeof(*b) + st_mult(cap, sizeof(b->nodes[0])));
+		b->next = d->blocks;
+		b->n = 0;
+		b->cap = cap;
+		d->blocks = b;
+	}
+	return &b->nodes[b->n++];
+}
+
 void ydoc_release(struct ydoc *d)
 {
-	for (size_t i = 0; i < d->n_nodes; i++) {
-		struct ynode *n = d->nodes[i];
+	while (d->blocks) {
+		struct ynode_block *b = d->blocks;
 
-		if (!n->arena_text)
-			free(n->text);
-		if (!n->arena_items)
-			free(n->items);
-		free(n->tag);
+		for (size_t i = 0; i < b->n; i++) {
+			struct ynode *n = &b->nodes[i];
+
+			if (!n->arena_text)
+				free(n->text);
+			if (!n->arena_items)
+				free(n->items);
+			free(n->tag);
+		}
+		d->blocks = b->next;
+		free(b);
 	}
-	free(d->nodes);
 	arena_release(&d->arena);
 	memset(d, 0, sizeof(*d));
 }
@@ -739,15 +774,12 @@ int ynode_bool(const struct ynode *n, bool *value)
 struct ynode *ydoc_node(struct ydoc *d, enum ynode_kind kind,
 			const struct loc *loc)
 {
-	struct ynode *n = arena_alloc(&d->arena, sizeof(*n));
+	struct ynode *n = node_alloc(d);
 
 	memset(n, 0, sizeof(*n));
 	n->kind = kind;
 	n->loc = *loc;
 	n->weight = 1;
-	grow_array(&d->nodes, sizeof(*d->nodes), d->n_nodes + 1,
-		   &d->cap_nodes);
-	d->nodes[d->n_nodes++] = n;
 	return n;
 }
 
@@ -787,9 +819,10 @@ static void drop_reset_in(struct ynode *n)
 
 void ydoc_drop_reset(struct ydoc *d)
 {
-	for (size_t i = 0; i < d->n_nodes; i++)
-		if (d->nodes[i]->kind != YNODE_SCALAR)
-			drop_reset_in(d->nodes[i]);
+	for (struct ynode_block *b = d->blocks; b; b = b->next)
+		for (size_t i = 0; i < b->n; i++)
+			if (b->nodes[i].kind != YNODE_SCALAR)
+				drop_reset_in(&b->nodes[i]);
 	if (d->root && ynode_tagged(d->root, "!reset"))
 		d->root = NULL;
 }

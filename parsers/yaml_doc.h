@@ -55,13 +55,15 @@ struct ynode {
 				 * saturates past the alias limit */
 };
 
+struct ynode_block;
+
 struct ydoc {
 	const char *file;	/* for locations; not owned */
 	struct ynode *root;	/* the first document's root; NULL when the
 				 * stream holds no document or an empty one */
-	struct ynode **nodes;	/* every node, for release */
-	size_t n_nodes, cap_nodes;
-	struct arena arena;	/* the nodes, their texts and item lists */
+	struct ynode_block *blocks;	/* every node, in blocks (internal) */
+	struct arena arena;	/* the texts and item lists */
+	size_t n_reset;		/* nodes read tagged !reset */
 };
 
 /*
@@ -79,7 +81,8 @@ void ydoc_release(struct ydoc *d);
 /*
  * Drops every mapping pair whose value, and every sequence item, tagged
  * `!reset`, in every node d holds, as Compose drops them once the files
- * of a project are merged.
+ * of a project are merged. Nothing is tagged so when no document read
+ * has n_reset.
  */
 void ydoc_drop_reset(struct ydoc *d);
 
