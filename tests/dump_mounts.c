@@ -18,7 +18,8 @@
  * a source behind a variable that has no value is "?" and the text as
  * written. target is cleaned. The parser's own findings and input
  * errors go to stderr. Exits 0 when the project loaded without them, 1
- * when it did not (what was read is still printed), 2 on bad usage.
+ * when it did not (what was read is still printed), 2 on bad usage, 3
+ * when FILE has no top-level `services` mapping.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,12 +163,16 @@ int main(int argc, char **argv)
 	unit_init(&u, UNIT_COMPOSE, argv[1], dir);
 	u.settings = &settings;
 	project_init(&p, &u, &out);
-	if (!input_check_text(argv[1], &b, &out) &&
-	    project_open(&p, b.data, b.len, 1) == COMPOSE_OK &&
-	    project_read(&p) == COMPOSE_OK)
-		status = 0;
+	if (!input_check_text(argv[1], &b, &out)) {
+		enum compose_result cr = project_open(&p, b.data, b.len, 1);
+
+		if (cr == COMPOSE_OK && project_read(&p) == COMPOSE_OK)
+			status = 0;
+		else if (cr == COMPOSE_NOT_COMPOSE)
+			status = 3;
+	}
 	print_mounts(&u, p.wd);
-	if (print_findings(&out))
+	if (print_findings(&out) && status == 0)
 		status = 1;
 
 	project_release(&p);
