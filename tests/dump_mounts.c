@@ -114,7 +114,8 @@ static void print_mounts(const struct unit *u, const char *wd)
 			lines[n++] = mount_line(c, &c->mounts[k], wd);
 		}
 	}
-	qsort(lines, n, sizeof(*lines), by_text);
+	if (n)
+		qsort(lines, n, sizeof(*lines), by_text);
 	for (size_t i = 0; i < n; i++) {
 		puts(lines[i]);
 		free(lines[i]);
