@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "buf.h"
+#include "input.h"
 #include "limits.h"
 #include "mem.h"
 #include "banned.h"
@@ -293,26 +294,23 @@ static void load_top(struct loader *l, yaml_node_t *root)
 	}
 }
 
+/* Reads the configuration file into b; -1 with errno set when it
+ * cannot. */
 static int read_file(const char *path, struct buf *b)
 {
-	FILE *fp = fopen(path, "rb");
-	char chunk[8192];
-	size_t n;
-	int ret = 0;
-
-	buf_init(b, LIMIT_FILE_BYTES);
-	if (!fp)
-		return -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		if (buf_add(b, chunk, n)) {
-			errno = EFBIG;
-			ret = -1;
-			break;
-		}
-	if (ferror(fp))
-		ret = -1;
-	fclose(fp);
-	return ret;
+	switch (input_slurp(path, false, b)) {
+	case INPUT_OK:
+		return 0;
+	case INPUT_DIRECTORY:
+		errno = EISDIR;
+		break;
+	case INPUT_TOO_BIG:
+		errno = EFBIG;
+		break;
+	default:
+		break;
+	}
+	return -1;
 }
 
 /* The keys (or values) of a list as an array of strings. */

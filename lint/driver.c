@@ -446,7 +446,7 @@ static void lint_file(const char *path, bool named, enum input_kind forced,
 	cfg = file_rules(path, o, &policy, &settings, res);
 	if (res->config_failed)
 		return;
-	if (input_read(path, shown, &b, out)) {
+	if (input_read(path, shown, false, &b, out)) {
 		res->input_failed = true;
 		res->files += out->n > first;
 		return;
@@ -500,16 +500,6 @@ void lint_project(const char *const *paths, size_t n,
 	struct more_files more = { paths + 1, n - 1, true };
 
 	lint_file(paths[0], true, INPUT_COMPOSE, &more, o, out, res);
-}
-
-static const char *environ_lookup(const char *name, size_t len, void *ctx)
-{
-	char *n = xstrndup(name, len);
-	const char *v = getenv(n);
-
-	(void)ctx;
-	free(n);
-	return v;
 }
 
 /* A variable as Docker Compose reads its own settings: the environment

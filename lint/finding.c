@@ -120,17 +120,27 @@ void finding_error(struct findings *f, const char *file, int line, int col,
 		   const char *fmt, ...)
 {
 	struct input_error *e;
+	char *message;
 	va_list ap;
 
+	va_start(ap, fmt);
+	message = xvasprintf(fmt, ap);
+	va_end(ap);
+	for (size_t i = 0; i < f->n_errors; i++) {
+		e = &f->errors[i];
+		if (e->line == line && e->col == col &&
+		    !strcmp(e->file, file) && !strcmp(e->message, message)) {
+			free(message);
+			return;
+		}
+	}
 	grow_array(&f->errors, sizeof(*f->errors), f->n_errors + 1,
 		   &f->cap_errors);
 	e = &f->errors[f->n_errors++];
 	e->file = xstrdup(file);
 	e->line = line;
 	e->col = col;
-	va_start(ap, fmt);
-	e->message = xvasprintf(fmt, ap);
-	va_end(ap);
+	e->message = message;
 }
 
 /* File, line, column and rule: 0 when x and y share them. */

@@ -66,7 +66,8 @@ struct finding *finding_add(struct findings *f, const char *id,
 			    const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
 
-/* Records an input that could not be read; line 0 when unknown. */
+/* Records an input that could not be read; line 0 when unknown. The
+ * same error twice (one env file of several compose files) is kept once. */
 void finding_error(struct findings *f, const char *file, int line, int col,
 		   const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));

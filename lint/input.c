@@ -23,53 +23,91 @@ static void add_at_offset(struct findings *out, const char *rule,
 	finding_add(out, rule, SEV_OFF, &loc, NULL, NULL, "%s", message);
 }
 
-int input_read(const char *path, const char *shown, struct buf *b,
-	       struct findings *out)
+static enum input_status slurp_fd(int fd, struct buf *b)
 {
-	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : 0;
-	struct stat st;
 	char chunk[65536];
 	ssize_t n;
 
-	if (fd < 0) {
-		finding_error(out, shown, 0, 0, "cannot open: %s",
-			      strerror(errno));
-		return -1;
-	}
-	if (!fstat(fd, &st) && S_ISDIR(st.st_mode)) {
-		finding_error(out, shown, 0, 0, "is a directory");
-		if (fd)
-			close(fd);
-		return -1;
-	}
-	if (S_ISREG(st.st_mode) && (size_t)st.st_size > LIMIT_FILE_BYTES) {
-		add_at_offset(out, "ML002", shown, NULL, 0,
-			      "file is larger than the 64 MiB limit");
-		if (fd)
-			close(fd);
-		return -1;
-	}
 	buf_init(b, LIMIT_FILE_BYTES);
 	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0) {
-			finding_error(out, shown, 0, 0, "cannot read: %s",
-				      strerror(errno));
-			break;
-		}
-		if (buf_add(b, chunk, (size_t)n)) {
-			add_at_offset(out, "ML002", shown, NULL, 0,
-				      "file is larger than the 64 MiB limit");
-			n = -1;
-			break;
-		}
+		if (n < 0)
+			return INPUT_CANNOT_READ;
+		if (buf_add(b, chunk, (size_t)n))
+			return INPUT_TOO_BIG;
 	}
-	if (fd)
+	return INPUT_OK;
+}
+
+enum input_status input_slurp(const char *path, bool regular_only,
+			      struct buf *b)
+{
+	int flags = O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0);
+	bool in = !strcmp(path, "-");
+	int fd = in ? 0 : open(path, flags);
+	enum input_status r = INPUT_CANNOT_READ;
+	struct stat st;
+	int err;
+
+	buf_init(b, LIMIT_FILE_BYTES);
+	if (fd < 0)
+		return INPUT_CANNOT_OPEN;
+	if (fstat(fd, &st))
+		r = INPUT_CANNOT_READ;
+	else if (S_ISDIR(st.st_mode))
+		r = INPUT_DIRECTORY;
+	else if (regular_only && !S_ISREG(st.st_mode))
+		r = INPUT_SPECIAL;
+	else if (S_ISREG(st.st_mode) &&
+		 (size_t)st.st_size > LIMIT_FILE_BYTES)
+		r = INPUT_TOO_BIG;
+	else
+		r = slurp_fd(fd, b);
+	err = errno;
+	if (!in)
 		close(fd);
-	if (n < 0)
+	if (r != INPUT_OK)
 		buf_release(b);
-	return n < 0 ? -1 : 0;
+	errno = err;
+	return r;
+}
+
+const char *input_problem(enum input_status r)
+{
+	switch (r) {
+	case INPUT_OK:
+		return "no problem";
+	case INPUT_DIRECTORY:
+		return "is a directory";
+	case INPUT_SPECIAL:
+		return "not a regular file: a FIFO, socket or device is not "
+		       "read";
+	case INPUT_TOO_BIG:
+		return "file is larger than the 64 MiB limit";
+	default:
+		return strerror(errno);
+	}
+}
+
+int input_report(enum input_status r, const char *shown,
+		 struct findings *out)
+{
+	if (r == INPUT_TOO_BIG)
+		add_at_offset(out, "ML002", shown, NULL, 0, input_problem(r));
+	else if (r == INPUT_CANNOT_OPEN || r == INPUT_CANNOT_READ)
+		finding_error(out, shown, 0, 0, "cannot %s: %s",
+			      r == INPUT_CANNOT_OPEN ? "open" : "read",
+			      input_problem(r));
+	else if (r != INPUT_OK)
+		finding_error(out, shown, 0, 0, "%s", input_problem(r));
+	return r == INPUT_OK ? 0 : -1;
+}
+
+int input_read(const char *path, const char *shown, bool regular_only,
+	       struct buf *b, struct findings *out)
+{
+	return input_report(input_slurp(path, regular_only, b), shown, out);
 }
 
 int input_check_text(const char *shown, const struct buf *b,

@@ -1,5 +1,6 @@
 #include "compose.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -676,36 +677,40 @@ struct vars {
 	bool process;		/* the environment, over the file */
 };
 
-static const char *process_lookup(const char *name, size_t len, void *ctx)
-{
-	char *n = xstrndup(name, len);
-	const char *v = getenv(n);
-
-	(void)ctx;
-	free(n);
-	return v;
-}
-
 static const char *vars_lookup(const char *name, size_t len, void *ctx)
 {
 	struct vars *v = ctx;
-	const char *value = v->process ? process_lookup(name, len, NULL) :
+	const char *value = v->process ? environ_lookup(name, len, NULL) :
 			    NULL;
 
 	return value ? value : dotenv_get(&v->file, name, len);
 }
 
+/* Reads one env file; one that is not there is no problem when it is
+ * only the project's .env. */
+static void vars_file(struct vars *v, const char *path, bool optional,
+		      struct findings *out)
+{
+	enum input_status r = dotenv_load(&v->file, path);
+
+	if (r != INPUT_OK && !(optional && r == INPUT_CANNOT_OPEN &&
+			       errno == ENOENT))
+		finding_error(out, path, 0, 0, "cannot read the env file: %s",
+			      input_problem(r));
+}
+
 /* The env files, or else the .env of the project directory. */
-static void vars_load(struct vars *v, const struct compose_env *env)
+static void vars_load(struct vars *v, const struct compose_env *env,
+		      struct findings *out)
 {
 	v->process = env->process;
-	dotenv_init(&v->file, v->process ? process_lookup : NULL, NULL);
+	dotenv_init(&v->file, v->process ? environ_lookup : NULL, NULL);
 	for (size_t i = 0; i < env->n_files; i++)
-		dotenv_load(&v->file, env->files[i]);
+		vars_file(v, env->files[i], false, out);
 	if (!env->n_files && env->dir) {
 		char *path = xasprintf("%s/.env", env->dir);
 
-		dotenv_load(&v->file, path);
+		vars_file(v, path, true, out);
 		free(path);
 	}
 }
@@ -933,7 +938,7 @@ void compose_interpolate(struct ynode *root, const char *src, size_t len,
 
 	if (!root || root->kind != YNODE_MAP)
 		return;
-	vars_load(&in.vars, env);
+	vars_load(&in.vars, env, out);
 	for (size_t i = 0; i < ynode_pairs(root); i++) {
 		const struct ynode *k = ynode_key(root, i);
 		struct ynode *v = root->items[2 * i + 1];

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../lint/buf.h"
+#include "../lint/input.h"
 #include "../lint/limits.h"
 #include "../lint/mem.h"
 #include "../lint/banned.h"
@@ -55,6 +56,16 @@ const char *dotenv_get(const struct dotenv *e, const char *name, size_t len)
 	const struct env_var *v = find(e, name, len);
 
 	return v ? v->value : NULL;
+}
+
+const char *environ_lookup(const char *name, size_t len, void *ctx)
+{
+	char *n = xstrndup(name, len);
+	const char *v = getenv(n);
+
+	(void)ctx;
+	free(n);
+	return v;
 }
 
 const char *dotenv_lookup(const char *name, size_t len, void *ctx)
@@ -250,27 +261,14 @@ void dotenv_parse(struct dotenv *e, const char *text, size_t len)
 	}
 }
 
-int dotenv_load(struct dotenv *e, const char *path)
+enum input_status dotenv_load(struct dotenv *e, const char *path)
 {
-	FILE *f = fopen(path, "rb");
 	struct buf b;
-	char chunk[4096];
-	size_t n;
-	int rc = 0;
+	enum input_status r = input_slurp(path, true, &b);
 
-	if (!f)
-		return -1;
-	buf_init(&b, LIMIT_FILE_BYTES);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if (buf_add(&b, chunk, n)) {
-			rc = -1;
-			break;
-		}
-	if (ferror(f))
-		rc = -1;
-	fclose(f);
-	if (!rc)
-		dotenv_parse(e, b.data, b.len);
+	if (r != INPUT_OK)
+		return r;
+	dotenv_parse(e, b.data, b.len);
 	buf_release(&b);
-	return rc;
+	return INPUT_OK;
 }

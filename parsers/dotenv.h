@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "interp.h"
+#include "../lint/input.h"
 
 struct env_var {
 	char *name;
@@ -46,6 +47,9 @@ const char *dotenv_get(const struct dotenv *e, const char *name,
  */
 const char *dotenv_lookup(const char *name, size_t len, void *ctx);
 
+/* An interp_lookup_fn over the process environment; ctx is unused. */
+const char *environ_lookup(const char *name, size_t len, void *ctx);
+
 /*
  * Reads text (len bytes) into e. A line it cannot read is skipped; a
  * value whose interpolation fails or meets an unset variable is left
@@ -53,8 +57,8 @@ const char *dotenv_lookup(const char *name, size_t len, void *ctx);
  */
 void dotenv_parse(struct dotenv *e, const char *text, size_t len);
 
-/* Reads the file at path into e. Returns 0, or -1 when it cannot be
- * read (e is unchanged). */
-int dotenv_load(struct dotenv *e, const char *path);
+/* Reads the regular file at path into e. Returns INPUT_OK, or why it
+ * could not be read (e is unchanged). */
+enum input_status dotenv_load(struct dotenv *e, const char *path);
 
 #endif

@@ -12,7 +12,7 @@
 #include "../lint/settings.h"
 #include "../lint/banned.h"
 
-/* `extends` chains longer than this are reported as cycles. */
+/* `extends` chains longer than this are reported. */
 #define EXTENDS_DEPTH 64
 /* `include` nesting deeper than this is reported. */
 #define INCLUDE_DEPTH 32
@@ -197,6 +197,7 @@ static struct project_file *file_load(struct project *p, const char *shown,
 {
 	char *real = realpath(path, NULL), *dir;
 	struct project_file *f;
+	enum input_status r;
 
 	if (!real) {
 		if (asked)
@@ -217,8 +218,16 @@ static struct project_file *file_load(struct project *p, const char *shown,
 	}
 	f = file_add(p, shown, real, wd ? wd : dir, env);
 	free(dir);
-	if (input_read(path, f->path, &f->owned, p->out) ||
-	    input_check_text(f->path, &f->owned, p->out))
+	r = input_slurp(path, true, &f->owned);
+	if (asked && r != INPUT_OK && r != INPUT_TOO_BIG) {
+		finding_error(p->out, asked->file, asked->line, asked->col,
+			      "cannot read \"%s\": %s", shown,
+			      input_problem(r));
+		return NULL;
+	}
+	if (input_report(r, f->path, p->out))
+		return NULL;
+	if (input_check_text(f->path, &f->owned, p->out))
 		return NULL;
 	f->text = f->owned.data;
 	f->len = f->owned.len;
@@ -335,12 +344,20 @@ static struct ynode *resolve(struct project *p, struct project_file *f,
 	const struct ynode *ext = svc->kind == YNODE_MAP ?
 		ynode_get(svc, "extends", &ext_key) : NULL;
 
-	if (on_stack(stack, depth, f, i) || depth == EXTENDS_DEPTH) {
+	if (on_stack(stack, depth, f, i)) {
 		const struct loc *at = &stack[depth - 1].at;
 
 		finding_error(p->out, at->file, at->line, at->col,
 			      "\"extends\" goes round in a cycle back to "
 			      "service \"%s\"", ynode_key(services, i)->text);
+		return NULL;
+	}
+	if (depth == EXTENDS_DEPTH) {
+		const struct loc *at = &stack[0].at;
+
+		finding_error(p->out, at->file, at->line, at->col,
+			      "\"extends\" chains more than %d services",
+			      EXTENDS_DEPTH);
 		return NULL;
 	}
 	if (!ext)
@@ -393,15 +410,20 @@ static void env_paths_add(struct env_paths *l, const char *path)
 	l->items[l->n++] = path;
 }
 
-/* The env files of env, every one named (the .env of its directory when
- * it names none). */
+/* The env files of env, every one named (the .env of its directory, if
+ * there is one, when it names none). */
 static void env_files_of(struct project *p, const struct compose_env *env,
 			 struct env_paths *l)
 {
+	char *dotenv;
+
 	for (size_t i = 0; i < env->n_files; i++)
 		env_paths_add(l, env->files[i]);
-	if (!env->n_files && env->dir)
-		env_paths_add(l, keep(p, xasprintf("%s/.env", env->dir)));
+	if (env->n_files || !env->dir)
+		return;
+	dotenv = keep(p, xasprintf("%s/.env", env->dir));
+	if (!access(dotenv, F_OK))
+		env_paths_add(l, dotenv);
 }
 
 /*
@@ -422,8 +444,17 @@ static const struct compose_env *include_env(struct project *p,
 	struct pool *pl = pool_of(p);
 	struct env_paths l = { NULL, 0, 0 };
 
-	for (size_t i = 0; i < n; i++)
-		env_paths_add(&l, keep(p, join(parent_wd, files[i]->text)));
+	for (size_t i = 0; i < n; i++) {
+		char *path = keep(p, join(parent_wd, files[i]->text));
+
+		if (!access(path, R_OK))
+			env_paths_add(&l, path);
+		else
+			finding_error(p->out, files[i]->loc.file,
+				      files[i]->loc.line, files[i]->loc.col,
+				      "cannot read the env file \"%s\": %s",
+				      files[i]->text, strerror(errno));
+	}
 	if (!n)
 		env_files_of(p, &own, &l);
 	env_files_of(p, parent, &l);
@@ -555,6 +586,7 @@ static void include_one(struct project *p, struct ynode *root,
 	size_t n = texts_of(item->kind == YNODE_MAP ? get(item, "path") : item,
 			    paths, 64);
 	char *first, *real, *sub_wd, *sub_shown;
+	int err;
 	const struct compose_env *sub_env;
 	struct ynode *sub;
 
@@ -565,12 +597,14 @@ static void include_one(struct project *p, struct ynode *root,
 	}
 	first = join(wd, paths[0]->text);
 	real = realpath(first, NULL);
-	sub_wd = is_text(pd) ? join(wd, pd->text) : real_dir(first);
+	err = errno;
+	sub_wd = !real ? NULL : is_text(pd) ? join(wd, pd->text) :
+		 real_dir(first);
 	free(first);
 	if (!real || !sub_wd) {
 		finding_error(p->out, paths[0]->loc.file, paths[0]->loc.line,
 			      paths[0]->loc.col, "cannot read \"%s\": %s",
-			      paths[0]->text, strerror(errno));
+			      paths[0]->text, strerror(real ? errno : err));
 	} else if (!include_cycle(p, st, real, paths[0])) {
 		sub_env = include_env(p, item, wd, sub_wd, env);
 		sub = include_files(p, paths, n, wd, shown_dir, sub_wd,

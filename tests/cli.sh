@@ -37,6 +37,32 @@ expect_run "file over the size limit" 2 \
 " ml huge.yaml good.sh
 rm -f huge.yaml
 
+# The last lines of the output, and mountlint's exit status.
+ml_tail() { ml "$@" > tail.out; s=$?; tail -n 2 tail.out; return $s; }
+
+i=0
+{ echo '#!/bin/sh'; while [ $i -lt 10001 ]; do
+	echo 'docker run --rm -v /etc:/etc alpine:3.20 true'; i=$((i + 1))
+done; } > many.sh
+expect_run "findings per file limit" 2 \
+'  fix: bind only what the container needs, and read-only (":ro")
+many.sh:10002:20: error: too many findings: more than 10000 in one file; the rest are not reported [ML002]
+' ml_tail many.sh good.sh
+expect_err "findings per file limit: the other file is linted" \
+	"mountlint: 2 files, 10001 errors,"
+rm -f many.sh
+
+i=0
+{ echo '#!/bin/sh'; echo 'docker run --rm \'; while [ $i -lt 50000 ]; do
+	echo "  -e VARIABLE_$i=value \\"; i=$((i + 1))
+done; echo '  -v /etc:/etc alpine:3.20 true'; } > long.sh
+expect_run "command length limit" 2 \
+"long.sh:2:1: error: command longer than the 1 MiB limit [ML002]
+" ml long.sh good.sh
+expect_err "command length limit: the other file is linted" \
+	"mountlint: 2 files, 1 error,"
+rm -f long.sh
+
 # --- inputs that cannot be read --------------------------------------
 expect_run "missing file" 2 "" ml missing.yaml good.sh
 expect_err "missing file" "missing.yaml: error: cannot open: No such file or directory"
@@ -90,6 +116,17 @@ expect_err "unknown kind is skipped" \
 printf 'services:\n  a:\n    image: x\n' > compose.override.yaml
 expect_run "override alone is skipped" 0 "" ml compose.override.yaml
 expect_err "override alone is skipped" "linted only merged with its base"
+
+# --- files a project names are never waited on ------------------------
+mkdir fifo
+mkfifo fifo/compose.override.yaml fifo/.env fifo/part.yaml
+printf 'include: [part.yaml]\nservices:\n  a:\n    image: x\n' \
+	> fifo/compose.yaml
+expect_run "FIFOs beside a compose file" 2 "" \
+	timeout 30 "$bin" --color never fifo/compose.yaml
+expect_err "FIFO include" 'fifo/compose.yaml:1:11: error: cannot read "fifo/part.yaml": not a regular file: a FIFO, socket or device is not read'
+expect_err "FIFO override" 'fifo/compose.override.yaml: error: not a regular file'
+rm -rf fifo
 
 printf 'empty:\n' > Makefile
 expect_run "Makefile without docker commands is clean" 0 "" ml Makefile

@@ -10,7 +10,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:-build/fail/mountlint}
 cd "$top" || exit 1
 files="ML201/trigger-anonymous.yaml ML201/trigger-anonymous.sh
-ML003/trigger-readme.md"
+ML003/trigger-readme.md project/keyed-merge/compose.yaml
+project/include-dirs/app/compose.yaml project/extends-file/app/compose.yaml"
 err=$(mktemp)
 trap 'rm -f "$err"' EXIT
 

@@ -199,7 +199,7 @@ static void test_dotenv(void)
 	T_EQ_STR(dotenv_get(&e, "A", 1), "a");
 	T_EQ_STR(dotenv_lookup("P", 1, &e), "/etc");
 	T_CHECK(dotenv_get(&e, "bad", 3) == NULL, "a bad line is skipped");
-	T_CHECK(dotenv_load(&e, "/nonexistent/.env") == -1, "missing file");
+	T_EQ_INT(dotenv_load(&e, "/nonexistent/.env"), INPUT_CANNOT_OPEN);
 	dotenv_release(&e);
 }
 

@@ -1,13 +1,14 @@
 #!/bin/sh
-# Runs the plain build under valgrind over the fixtures and the shared
-# corpus's compose files: any memory error or definite leak fails (exit
-# status 99), and so does a crash or running past the time bound.
+# Runs the plain build under valgrind over the fixtures, the compose
+# projects of fixtures/project and the shared corpus's compose files:
+# any memory error or definite leak fails (exit status 99), and so does
+# a crash or running past the time bound.
 # usage: tests/valgrind.sh MOUNTLINT [SECONDS-PER-RUN]
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/tests/lib.sh"
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 limit=${2:-300}
-shared=/work/shared/corpus/compose
+shared=$top/../shared/corpus/compose
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -49,6 +50,12 @@ for f in $(find . -type f -name '*.argv' | LC_ALL=C sort); do
 	set --
 	while IFS= read -r a || [ -n "$a" ]; do set -- "$@" "$a"; done < "$f"
 	vg "$f" run -- "$@"
+done
+for d in project/*/; do
+	cd "$d" || exit 1
+	# shellcheck disable=SC2046
+	vg "$d" $(cat args)
+	cd "$top/fixtures" || exit 1
 done
 if [ -d "$shared" ]; then
 	vg "the corpus's compose files" "$shared"/*

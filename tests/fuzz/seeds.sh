@@ -5,7 +5,7 @@
 top=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$1" && out=$(cd "$1" && pwd) || exit 1
 seeds=$top/tests/fuzz/seeds
-shared=/work/shared/corpus/compose
+shared=$top/../shared/corpus/compose
 n=0
 
 # seed TARGET FILE [PREFIX]: copies FILE into TARGET's corpus.
@@ -47,6 +47,21 @@ if [ -d "$shared" ]; then
 		[ -f "$f" ] && seed compose "$f"
 	done
 fi
+# project: a case's compose.yaml, then "#over" and another of its files
+for d in project/*/; do
+	[ -f "$d/compose.yaml" ] || continue
+	n=$((n + 1))
+	mkdir -p "$out/project"
+	{
+		cat "$d/compose.yaml"
+		for o in "$d"*.yaml; do
+			[ "$o" = "${d}compose.yaml" ] && continue
+			printf '\n#over\n'
+			cat "$o"
+			break
+		done
+	} > "$out/project/seed-$n"
+done
 for f in $(find . -type f -name '*.sh' | LC_ALL=C sort); do
 	seed shell "$f"
 done
@@ -75,6 +90,7 @@ done
 for f in $(find . -type f -name '.gitlab-ci.yml' | LC_ALL=C sort); do
 	seed embedded "$f" 3
 done
-for f in "$seeds"/*.yaml; do
+for f in "$seeds"/config*.yaml; do
 	seed config "$f"
 done
+seed project "$seeds/project.yaml"
