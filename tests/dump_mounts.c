@@ -154,7 +154,7 @@ int main(int argc, char **argv)
 	}
 	findings_init(&out);
 	finding_begin_file(&out);
-	if (input_read(argv[1], argv[1], &b, &out)) {
+	if (input_read(argv[1], argv[1], false, &b, &out)) {
 		print_findings(&out);
 		findings_release(&out);
 		return 1;
