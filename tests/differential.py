@@ -355,7 +355,10 @@ def compare_one(d, files, used):
     path = compose_file(d)
     name = os.path.basename(path)
     project = os.path.dirname(path)
-    if read(os.path.join(d, 'dc.rc')).strip() != '0':
+    dc_rc = read(os.path.join(d, 'dc.rc')).strip()
+    if dc_rc == '124':
+        return 'fail %s\n  docker-compose timed out' % name
+    if dc_rc != '0':
         return 'refused %s: %s' % (name, refusal(read(os.path.join(d,
                                                                  'dc.err'))))
     ml_err = read(os.path.join(d, 'ml.err'))
