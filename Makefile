@@ -69,7 +69,13 @@ $(BUILD)/tests/%: tests/%.c tests/tap.h $(LIB_OBJ)
 	@echo "  TEST $@"
 	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
 
-tests: $(TEST_BIN)
+# The mounts mountlint resolves in a compose file, for tests/differential.sh.
+$(BUILD)/tests/dump_mounts: tests/dump_mounts.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  LINK $@"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
+
+tests: $(TEST_BIN) $(BUILD)/tests/dump_mounts
 
 deps:
 	@sh tests/deps.sh build

@@ -443,6 +443,7 @@ static void add_target(struct reader *r, struct container *c,
 
 	m.kind = kind;
 	m.syntax = SYNTAX_TARGET;
+	m.read_only = true;	/* the engine mounts secrets and configs so */
 	if (item->kind == YNODE_MAP) {
 		read_target_map(r, c, &m, item);
 	} else {

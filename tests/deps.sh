@@ -14,7 +14,7 @@ want() {
 want gcc make pkg-config libyaml-dev libpcre2-dev libcjson-dev
 want libcurl4-openssl-dev
 if [ "$1" = test ]; then
-	want git pre-commit
+	want git pre-commit docker-compose
 	want docker.io busybox-static
 	want clang libclang-rt-dev valgrind
 	command -v npm > /dev/null 2>&1 || want nodejs npm

@@ -1,6 +1,8 @@
 #!/bin/sh
 # The test runner: unit test programs, fixtures, the command line, the
-# corpus, and rules.md against the registry. Ends with "N passed, N failed".
+# corpus, compose projects and the differential test against
+# docker-compose, and rules.md against the registry. Ends with
+# "N passed, N failed".
 # usage: tests/run.sh BUILD-DIR
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build/opt}
@@ -45,6 +47,7 @@ run_part fixtures sh tests/fixtures.sh "$build/mountlint"
 run_part cli sh tests/cli.sh "$build/mountlint"
 run_part corpus sh tests/corpus.sh "$build/mountlint"
 run_part project sh tests/project.sh "$build/mountlint"
+run_part differential sh tests/differential.sh "$build"
 run_part config sh tests/config.sh "$build/mountlint"
 run_part formats sh tests/formats.sh "$build/mountlint"
 run_part rules.md sh tests/rulesmd.sh "$build/mountlint"

@@ -502,6 +502,8 @@ static void test_secrets_configs(void)
 	T_EQ_STR(c->mounts[4].target, "/etc/app.yaml");
 	T_EQ_STR(c->mounts[5].target, "/bare");
 	T_EQ_INT(c->mounts[5].syntax, SYNTAX_TARGET);
+	for (size_t i = 0; i < c->n_mounts; i++)
+		T_EQ_INT(c->mounts[i].read_only, true);
 }
 
 static void test_mounts(void)
