@@ -13,9 +13,11 @@ enum seq_merge {
 	SEQ_UNIQUE,		/* later items not already there */
 	SEQ_REPLACE,		/* the later sequence alone */
 	SEQ_BY_TARGET,		/* volumes: one per container path */
-	SEQ_BY_FILE,		/* secrets, configs */
+	SEQ_BY_SECRET,		/* secrets: one per path below /run/secrets */
+	SEQ_BY_CONFIG,		/* configs: one per path */
 	SEQ_BY_PORT,
 	SEQ_BY_VARIABLE,	/* KEY=value items, one per KEY */
+	SEQ_BY_PREFIX,		/* tmpfs: one per text before "=" */
 };
 
 static const struct {
@@ -23,8 +25,8 @@ static const struct {
 	enum seq_merge how;
 } seq_rules[] = {
 	{ "volumes", SEQ_BY_TARGET },
-	{ "secrets", SEQ_BY_FILE },
-	{ "configs", SEQ_BY_FILE },
+	{ "secrets", SEQ_BY_SECRET },
+	{ "configs", SEQ_BY_CONFIG },
 	{ "ports", SEQ_BY_PORT },
 	{ "environment", SEQ_BY_VARIABLE },
 	{ "labels", SEQ_BY_VARIABLE },
@@ -34,7 +36,7 @@ static const struct {
 	{ "extra_hosts", SEQ_UNIQUE },
 	{ "security_opt", SEQ_UNIQUE },
 	{ "volumes_from", SEQ_UNIQUE },
-	{ "tmpfs", SEQ_UNIQUE },
+	{ "tmpfs", SEQ_BY_PREFIX },
 	{ "dns", SEQ_UNIQUE },
 	{ "dns_search", SEQ_UNIQUE },
 	{ "dns_opt", SEQ_UNIQUE },
@@ -78,7 +80,7 @@ static const char *text_at(const struct ynode *map, const char *key)
 	return t ? t : "";
 }
 
-/* The container path of a volumes item, cleaned; NULL when none. */
+/* The container path of a volumes item, as written; NULL when none. */
 static char *volume_target(const struct ynode *item)
 {
 	struct findings quiet;
@@ -94,32 +96,47 @@ static char *volume_target(const struct ynode *item)
 	    !mountspec_short(&m, item->text, &item->loc, &ctx))
 		t = m.target;
 	if (t)
-		key = path_clean(t);
+		key = xstrdup(t);
 	mount_release(&m);
 	findings_release(&quiet);
 	return key;
+}
+
+/* Where a secret or config item is mounted: its target, or its name
+ * below dir. */
+static char *file_target(const struct ynode *item, const char *dir)
+{
+	const char *t = NULL;
+
+	if (item->kind == YNODE_SCALAR)
+		return xasprintf("%s/%s", dir, item->text);
+	if (item->kind != YNODE_MAP)
+		return NULL;
+	t = scalar_at(item, "target");
+	if (t)
+		return xstrdup(t);
+	t = scalar_at(item, "source");
+	return t ? xasprintf("%s/%s", dir, t) : NULL;
 }
 
 /* What identifies an item of a sequence merged `how`; NULL: nothing,
  * the item is kept. */
 static char *item_key(const struct ynode *item, enum seq_merge how)
 {
-	const char *t;
-
+	if (how == SEQ_APPEND || how == SEQ_REPLACE)
+		return NULL;
 	if (how == SEQ_BY_TARGET)
 		return volume_target(item);
-	if (item->kind == YNODE_SCALAR && how == SEQ_BY_VARIABLE)
+	if (how == SEQ_BY_SECRET)
+		return file_target(item, "/run/secrets");
+	if (how == SEQ_BY_CONFIG)
+		return file_target(item, "");
+	if (item->kind == YNODE_SCALAR &&
+	    (how == SEQ_BY_VARIABLE || how == SEQ_BY_PREFIX))
 		return xstrndup(item->text, strcspn(item->text, "="));
 	if (item->kind == YNODE_SCALAR)
 		return xstrdup(item->text);
-	if (item->kind != YNODE_MAP)
-		return NULL;
-	if (how == SEQ_BY_FILE) {
-		t = scalar_at(item, "target");
-		t = t ? t : scalar_at(item, "source");
-		return t ? xstrdup(t) : NULL;
-	}
-	if (how == SEQ_BY_PORT)
+	if (item->kind == YNODE_MAP && how == SEQ_BY_PORT)
 		return xasprintf("%s/%s/%s/%s", text_at(item, "host_ip"),
 				 text_at(item, "published"),
 				 text_at(item, "target"),
@@ -127,44 +144,52 @@ static char *item_key(const struct ynode *item, enum seq_merge how)
 	return NULL;
 }
 
-/* The index of the item of seq with this key, or seq->n. */
-static size_t find_item(const struct ynode *seq, const char *key,
-			enum seq_merge how)
+/* The index of the key in keys[0..n), or n. */
+static size_t find_key(char *const *keys, size_t n, const char *key)
 {
-	for (size_t i = 0; key && i < seq->n; i++) {
-		char *k = item_key(seq->items[i], how);
-		int same = k && !strcmp(k, key);
-
-		free(k);
-		if (same)
+	for (size_t i = 0; key && i < n; i++)
+		if (keys[i] && !strcmp(keys[i], key))
 			return i;
-	}
-	return seq->n;
+	return n;
 }
 
+/* Each item's key is worked out once: long lists merge in time linear
+ * in their items' lengths, times the number of items. */
 static struct ynode *merge_seq(struct ydoc *made, struct ynode *base,
 			       struct ynode *over, enum seq_merge how)
 {
 	struct ynode *out;
+	char **keys;
+	size_t n;
 
 	if (how == SEQ_REPLACE)
 		return over;
 	out = ydoc_node(made, YNODE_SEQ, &over->loc);
-	for (size_t i = 0; i < base->n; i++)
+	keys = xcalloc(base->n + over->n + 1, sizeof(*keys));
+	for (size_t i = 0; i < base->n; i++) {
 		ynode_append(out, base->items[i]);
+		keys[i] = item_key(base->items[i], how);
+	}
+	n = base->n;
 	for (size_t i = 0; i < over->n; i++) {
 		struct ynode *item = over->items[i];
-		char *key = how == SEQ_APPEND ? NULL : item_key(item, how);
-		size_t at = find_item(out, key, how);
+		char *key = item_key(item, how);
+		size_t at = find_key(keys, n, key);
 
-		free(key);
-		if (ynode_tagged(item, "!reset"))
-			continue;
-		if (at == out->n)
+		if (ynode_tagged(item, "!reset")) {
+			free(key);
+		} else if (at == n) {
 			ynode_append(out, item);
-		else if (how != SEQ_UNIQUE)
-			out->items[at] = item;	/* the later one wins */
+			keys[n++] = key;
+		} else {
+			if (how != SEQ_UNIQUE)
+				out->items[at] = item;	/* the later wins */
+			free(key);
+		}
 	}
+	for (size_t i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
 	return out;
 }
 

@@ -5,11 +5,11 @@
  *
  * Mappings merge key by key; a scalar of the later file replaces the
  * earlier one. Sequences append, except where Compose keys them: service
- * `volumes` by their target, `secrets` and `configs` by their target (or
- * source), `ports` by their whole definition, `environment`, `labels`
- * and the like by their variable (a `KEY=value` list and a mapping merge
- * as one); options such as `security_opt`, `tmpfs` or `dns` append only
- * what is new; `command`, `entrypoint` and a health check's `test` are
+ * `volumes` by their target as written, `secrets` and `configs` by where
+ * they are mounted (a bare name: /run/secrets/NAME, /NAME), `ports` by
+ * their whole definition, `environment`, `labels`, `tmpfs` and the like
+ * by the text before "=" (a `KEY=value` list and a mapping merge as one);
+ * options such as `security_opt` or `dns` append only what is new; `command`, `entrypoint` and a health check's `test` are
  * replaced. A later value tagged `!override` replaces the earlier one
  * whole; one tagged `!reset` removes it.
  */

@@ -125,11 +125,11 @@ static void test_files(void)
 	    "    volumes:\n"
 	    "      - type: bind\n"
 	    "        source: /srv/conf\n"
-	    "        target: /etc/app/\n"
+	    "        target: /etc/app\n"
 	    "        read_only: true\n"
 	    "      - /var/log/app:/logs\n");
 	T_EQ_STR(load(two, 2),
-		 "app /etc/app/ /srv/conf ro m/prod.yaml:4\n"
+		 "app /etc/app /srv/conf ro m/prod.yaml:4\n"
 		 "app /data data rw m/compose.yaml:6\n"
 		 "app /logs /var/log/app rw m/prod.yaml:8\n");
 
@@ -152,6 +152,32 @@ static void test_files(void)
 		 "app /data data rw m/compose.yaml:6\n"
 		 "ML001 m/prod.yaml:4:1 invalid YAML: did not find expected "
 		 "node content while parsing a flow node from line 4\n");
+
+	/* keys as Compose makes them: a target as written, a secret by
+	 * its path below /run/secrets, a config below / */
+	put("m/compose.yaml",
+	    "services:\n"
+	    "  app:\n"
+	    "    image: x\n"
+	    "    volumes: [\"/a:/data\"]\n"
+	    "    secrets: [pw, key]\n"
+	    "    configs: [conf]\n");
+	put("m/prod.yaml",
+	    "services:\n"
+	    "  app:\n"
+	    "    volumes: [\"/b:/data/\"]\n"
+	    "    secrets:\n"
+	    "      - {source: pw, target: /run/secrets/pw}\n"
+	    "      - {source: key, target: key}\n"
+	    "    configs:\n"
+	    "      - {source: conf, target: /conf}\n");
+	T_EQ_STR(load(two, 2),
+		 "app /data /a rw m/compose.yaml:4\n"
+		 "app /data/ /b rw m/prod.yaml:3\n"
+		 "app /run/secrets/pw - ro m/prod.yaml:5\n"
+		 "app /run/secrets/key - ro m/compose.yaml:5\n"
+		 "app /run/secrets/key - ro m/prod.yaml:6\n"
+		 "app /conf - ro m/prod.yaml:8\n");
 }
 
 /* A relative path written in another directory resolves against it. */
