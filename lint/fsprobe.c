@@ -203,7 +203,8 @@ static void read_listing(struct listing *l)
 			return;
 		}
 		if (l->n == cap) {
-			grow_array(&l->names, sizeof(*l->names), l->n + 1, &cap);
+			grow_array(&l->names, sizeof(*l->names), l->n + 1,
+				   &cap);
 			l->folded = xrealloc(l->folded,
 					     st_mult(cap, sizeof(*l->folded)));
 		}

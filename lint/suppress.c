@@ -167,7 +167,8 @@ static void collect(struct directives *ds, const char *path,
 	int line = 1;
 
 	for (; p < end; line++) {
-		const char *hit = memmem(p, (size_t)(end - p), "mountlint:", 10);
+		const char *hit = memmem(p, (size_t)(end - p), "mountlint:",
+					 10);
 		const char *eol, *start;
 		struct directive d;
 
