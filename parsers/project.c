@@ -25,6 +25,9 @@ struct pool {
 	struct compose_env **envs;
 	size_t n_envs, cap_envs;
 	const char **base_files, **base_dirs;
+	const char **included;	/* "real\nproject directory" of each
+				 * project included so far */
+	size_t n_included, cap_included;
 };
 
 /* One service whose `extends` is being resolved. */
@@ -174,13 +177,17 @@ static bool file_parse(struct project *p, struct project_file *f)
 	return true;
 }
 
+/* The file read already from real, with the same directory and
+ * variables, or NULL. */
 static struct project_file *file_find(struct project *p, const char *real,
-				      const char *wd)
+				      const char *wd,
+				      const struct compose_env *env)
 {
 	for (size_t i = 0; i < p->n_files; i++) {
 		struct project_file *f = p->files[i];
 
-		if (f->real && !strcmp(f->real, real) && !strcmp(f->wd, wd))
+		if (f->real && f->env == env && !strcmp(f->real, real) &&
+		    !strcmp(f->wd, wd))
 			return f;
 	}
 	return NULL;
@@ -211,7 +218,7 @@ static struct project_file *file_load(struct project *p, const char *shown,
 		return NULL;
 	}
 	dir = real_dir(real);
-	f = file_find(p, real, wd ? wd : dir);
+	f = file_find(p, real, wd ? wd : dir, env);
 	if (f) {
 		free(real);
 		free(dir);
@@ -483,8 +490,20 @@ static const struct {
 	{ "configs", "config" },
 };
 
-/* Adds the resources of an included project to root; a name root
- * already has is reported at the include entry `item`. */
+/* Whether nodes a and b were written in one file. */
+static bool same_file(const struct ynode *a, const struct ynode *b)
+{
+	return a->loc.file == b->loc.file ||
+	       (a->loc.file && b->loc.file &&
+		!strcmp(a->loc.file, b->loc.file));
+}
+
+/*
+ * Adds the services, volumes, ... of an included project (sub) to root.
+ * A name that the file with the `include` defines too is a conflict; one
+ * that another file of the project defines (an override) is merged over
+ * the included definition, as Compose includes before it merges files.
+ */
 static void copy_resources(struct project *p, struct ynode *root,
 			   const struct ynode *sub, const struct ynode *item)
 {
@@ -505,19 +524,24 @@ static void copy_resources(struct project *p, struct ynode *root,
 		}
 		for (size_t i = 0; i < ynode_pairs(from); i++) {
 			const struct ynode *name = ynode_key(from, i);
+			size_t j = name->kind == YNODE_SCALAR && to ?
+				   pair_index(to, name->text) : 0;
 
-			if (name->kind == YNODE_SCALAR && to &&
-			    pair_index(to, name->text) < ynode_pairs(to)) {
+			if (!to || j == ynode_pairs(to)) {
+				ynode_append(out, from->items[2 * i]);
+				ynode_append(out, from->items[2 * i + 1]);
+			} else if (same_file(ynode_key(to, j), item)) {
 				finding_error(p->out, item->loc.file,
 					      item->loc.line, item->loc.col,
 					      "the included project defines "
 					      "%s \"%s\", which this one "
 					      "defines too", resources[r].one,
 					      name->text);
-				continue;
+			} else {
+				out->items[2 * j + 1] = compose_merge(
+					&p->made, from->items[2 * i + 1],
+					out->items[2 * j + 1], name->text);
 			}
-			ynode_append(out, from->items[2 * i]);
-			ynode_append(out, from->items[2 * i + 1]);
 		}
 		if (at < ynode_pairs(root)) {
 			root->items[2 * at + 1] = out;
@@ -577,7 +601,28 @@ static struct ynode *include_files(struct project *p,
 	return sub;
 }
 
-/* Loads the project one `include` entry names and adds it to root. */
+/* Whether the project at real, with this directory, was included
+ * already (its resources are in the project); records it when not. */
+static bool included_before(struct project *p, const char *real,
+			    const char *wd)
+{
+	struct pool *pl = pool_of(p);
+	char *id = xasprintf("%s\n%s", real, wd);
+
+	for (size_t i = 0; i < pl->n_included; i++)
+		if (!strcmp(pl->included[i], id)) {
+			free(id);
+			return true;
+		}
+	grow_array(&pl->included, sizeof(*pl->included),
+		   pl->n_included + 1, &pl->cap_included);
+	pl->included[pl->n_included++] = keep(p, id);
+	return false;
+}
+
+/* Loads the project one `include` entry names and adds it to root. A
+ * project included twice (two included projects that include a third)
+ * is added once, as Compose adds the same resources once. */
 static void include_one(struct project *p, struct ynode *root,
 			const struct ynode *item, const char *wd,
 			const char *shown_dir, const struct compose_env *env,
@@ -606,7 +651,8 @@ static void include_one(struct project *p, struct ynode *root,
 		finding_error(p->out, paths[0]->loc.file, paths[0]->loc.line,
 			      paths[0]->loc.col, "cannot read \"%s\": %s",
 			      paths[0]->text, strerror(real ? errno : err));
-	} else if (!include_cycle(p, st, real, paths[0])) {
+	} else if (!include_cycle(p, st, real, paths[0]) &&
+		   !included_before(p, real, sub_wd)) {
 		sub_env = include_env(p, item, wd, sub_wd, env);
 		sub = include_files(p, paths, n, wd, shown_dir, sub_wd,
 				    sub_env);
@@ -755,6 +801,7 @@ void project_release(struct project *p)
 	free(pl->envs);
 	free(pl->base_files);
 	free(pl->base_dirs);
+	free(pl->included);
 	free(pl);
 	free(p->wd);
 	memset(p, 0, sizeof(*p));
