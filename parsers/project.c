@@ -168,7 +168,14 @@ static bool file_parse(struct project *p, struct project_file *f)
 {
 	if (ydoc_load(&f->doc, f->text, f->len, f->path, p->out))
 		return false;
-	if (compose_check_root(p->u, f->doc.root, 1, p->out) ==
+	if (!f->doc.root || ynode_is_null(f->doc.root)) {
+		struct loc start = { f->path, 1, 1, 1, 1 };
+
+		/* an empty file adds nothing, as an empty mapping */
+		f->doc.root = ydoc_node(&p->made, YNODE_MAP, &start);
+		return true;
+	}
+	if (compose_check_root(f->path, f->doc.root, 1, p->out) ==
 	    COMPOSE_FAILED) {
 		f->doc.root = NULL;
 		return false;
@@ -641,6 +648,11 @@ static void include_one(struct project *p, struct ynode *root,
 			      item->loc.col, "\"include\" needs a path");
 		return;
 	}
+	if (n == 64 && item->kind == YNODE_MAP &&
+	    get(item, "path")->kind == YNODE_SEQ && get(item, "path")->n > 64)
+		finding_error(p->out, item->loc.file, item->loc.line,
+			      item->loc.col, "\"include\" names more than 64 "
+			      "files: the rest are not read");
 	first = join(wd, paths[0]->text);
 	real = realpath(first, NULL);
 	err = errno;
@@ -657,7 +669,8 @@ static void include_one(struct project *p, struct ynode *root,
 		sub = include_files(p, paths, n, wd, shown_dir, sub_wd,
 				    sub_env);
 		first = join(shown_dir, paths[0]->text);
-		sub_shown = dir_part(first);
+		sub_shown = is_text(pd) ? join(shown_dir, pd->text) :
+			    dir_part(first);
 		st->real[st->depth++] = real;
 		if (sub) {
 			include_all(p, sub, sub_wd, sub_shown, sub_env, st);
@@ -677,6 +690,9 @@ static void include_all(struct project *p, struct ynode *root,
 {
 	const struct ynode *inc = get(root, "include");
 
+	if (inc && inc->kind == YNODE_MAP)
+		finding_error(p->out, inc->loc.file, inc->loc.line,
+			      inc->loc.col, "\"include\" must be a list");
 	if (is_text(inc))
 		include_one(p, root, inc, wd, shown_dir, env, st);
 	for (size_t i = 0; inc && inc->kind == YNODE_SEQ && i < inc->n; i++)
@@ -715,7 +731,8 @@ enum compose_result project_open(struct project *p, const char *text,
 	f->len = len;
 	if (ydoc_load(&f->doc, text, len, f->path, p->out))
 		return COMPOSE_FAILED;
-	rc = compose_check_root(p->u, f->doc.root, compose_named, p->out);
+	rc = compose_check_root(p->u->path, f->doc.root, compose_named,
+				p->out);
 	if (rc != COMPOSE_OK)
 		return rc;
 	compose_interpolate(f->doc.root, text, len, f->env, p->out);
