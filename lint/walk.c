@@ -29,10 +29,13 @@ static int compare_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* dir/name; name alone in "." (as a compose project shows its files). */
 static char *join(const char *dir, const char *name)
 {
 	size_t n = strlen(dir);
 
+	if (!strcmp(dir, ".") || !strcmp(dir, "./"))
+		return xstrdup(name);
 	if (n && dir[n - 1] == '/')
 		return xasprintf("%s%s", dir, name);
 	return xasprintf("%s/%s", dir, name);
@@ -107,7 +110,7 @@ int walk_default_compose(const char *dir, walk_fn *fn, void *ctx)
 
 	for (size_t i = 0; i < COMPOSE_NAMES && !found; i++) {
 		const char *name = compose_file_names[i];
-		char *path = strcmp(dir, ".") ? join(dir, name) : xstrdup(name);
+		char *path = join(dir, name);
 		struct stat st;
 
 		if (!stat(path, &st) && S_ISREG(st.st_mode)) {
