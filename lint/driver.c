@@ -405,7 +405,7 @@ static void finish_files(const struct project *p, const char *shown,
 			 const struct policy *policy, struct findings *out,
 			 size_t first)
 {
-	suppress_apply(shown, b->data, b->len, policy, out, first);
+	suppress_apply(shown, b->data, b->len, policy, false, out, first);
 	if (o->excerpts)
 		attach_excerpts(out, first, shown, b->data, b->len);
 	for (size_t i = 1; i < p->n_files; i++) {
@@ -413,7 +413,8 @@ static void finish_files(const struct project *p, const char *shown,
 
 		if (!f->text)
 			continue;
-		suppress_apply(f->path, f->text, f->len, policy, out, first);
+		suppress_apply(f->path, f->text, f->len, policy, f->partial,
+			       out, first);
 		if (o->excerpts)
 			attach_excerpts(out, first, f->path, f->text, f->len);
 	}

@@ -274,18 +274,25 @@ static struct ynode *without_extends(struct project *p, struct ynode *svc)
 	return out;
 }
 
-/* The file an `extends: {file: ref}` of f names. */
+/* The file an `extends: {file: ref}` of f names: ref is relative to the
+ * directory f's paths resolve against (for the project's own files, the
+ * project directory). */
 static struct project_file *extends_file(struct project *p,
 					 const struct project_file *f,
 					 const struct ynode *ref)
 {
-	char *dir = f->real ? dir_part(f->real) : xstrdup(p->wd);
-	char *shown_dir = dir_part(f->path);
+	char *dir = xstrdup(f->wd), *top = dir_part(p->u->path);
+	char *shown_dir = join(top, f->base);
 	char *path = join(dir, ref->text), *shown = join(shown_dir, ref->text);
+	size_t before = p->n_files;
 	struct project_file *g = file_load(p, shown, path, NULL, f->env,
 					   &ref->loc);
 
+	if (g && p->n_files > before)
+		g->partial = true;
+
 	free(dir);
+	free(top);
 	free(shown_dir);
 	free(path);
 	free(shown);

@@ -42,6 +42,8 @@ struct project_file {
 	struct buf owned;	/* the text, when the project read it */
 	struct ydoc doc;
 	const struct compose_env *env;	/* its variables */
+	bool partial;		/* read for `extends` alone: only the
+				 * services extended are linted */
 };
 
 struct project {
