@@ -14,7 +14,7 @@
 #include "../lint/banned.h"
 
 /* `extends` chains longer than this are reported. */
-#define EXTENDS_DEPTH 64
+#define EXTENDS_DEPTH 256
 /* `include` nesting deeper than this is reported. */
 #define INCLUDE_DEPTH 32
 
