@@ -163,10 +163,24 @@ static struct project_file *file_add(struct project *p, const char *shown,
 	return f;
 }
 
+/* Loads f's YAML; a file of several documents (`---`) is read as
+ * Docker Compose reads it, each merged over those before it. */
+static int load_yaml(struct project *p, struct project_file *f)
+{
+	struct ydoc *d = &f->doc;
+
+	if (ydoc_load(d, f->text, f->len, f->path, p->out))
+		return -1;
+	for (size_t i = 0; i < d->n_more; i++)
+		d->root = !d->root || ynode_is_null(d->root) ? d->more[i] :
+			  compose_merge(&p->made, d->root, d->more[i], NULL);
+	return 0;
+}
+
 /* Parses f's text: a mapping whose values are interpolated. */
 static bool file_parse(struct project *p, struct project_file *f)
 {
-	if (ydoc_load(&f->doc, f->text, f->len, f->path, p->out))
+	if (load_yaml(p, f))
 		return false;
 	if (!f->doc.root || ynode_is_null(f->doc.root)) {
 		struct loc start = { f->path, 1, 1, 1, 1 };
@@ -736,7 +750,7 @@ enum compose_result project_open(struct project *p, const char *text,
 
 	f->text = text;
 	f->len = len;
-	if (ydoc_load(&f->doc, text, len, f->path, p->out))
+	if (load_yaml(p, f))
 		return COMPOSE_FAILED;
 	rc = compose_check_root(p->u->path, f->doc.root, compose_named,
 				p->out);
