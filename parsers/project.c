@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "merge.h"
@@ -462,6 +463,18 @@ static void env_files_of(struct project *p, const struct compose_env *env,
 		env_paths_add(l, dotenv);
 }
 
+/* Whether the env file at path can be read: INPUT_OK, or why not. */
+static enum input_status env_file_status(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) || access(path, R_OK))
+		return INPUT_CANNOT_OPEN;
+	if (S_ISDIR(st.st_mode))
+		return INPUT_DIRECTORY;
+	return S_ISREG(st.st_mode) ? INPUT_OK : INPUT_SPECIAL;
+}
+
 /*
  * The variables of an included project: its env files (or the .env of
  * its project directory), with those of the project including it over
@@ -482,14 +495,15 @@ static const struct compose_env *include_env(struct project *p,
 
 	for (size_t i = 0; i < n; i++) {
 		char *path = keep(p, join(parent_wd, files[i]->text));
+		enum input_status r = env_file_status(path);
 
-		if (!access(path, R_OK))
+		if (r == INPUT_OK)
 			env_paths_add(&l, path);
 		else
 			finding_error(p->out, files[i]->loc.file,
 				      files[i]->loc.line, files[i]->loc.col,
 				      "cannot read the env file \"%s\": %s",
-				      files[i]->text, strerror(errno));
+				      files[i]->text, input_problem(r));
 	}
 	if (!n)
 		env_files_of(p, &own, &l);
