@@ -618,11 +618,16 @@ static bool include_cycle(struct project *p, const struct inc_stack *st,
 
 /* Loads the files of an included project, merged; NULL when none could
  * be read. */
+static void expand(struct project *p, struct project_file *f,
+		   const char *wd, const char *shown_dir,
+		   struct inc_stack *st);
+
 static struct ynode *include_files(struct project *p,
 				   const struct ynode *const *paths, size_t n,
 				   const char *wd, const char *shown_dir,
-				   const char *sub_wd,
-				   const struct compose_env *sub_env)
+				   const char *sub_wd, const char *sub_shown,
+				   const struct compose_env *sub_env,
+				   struct inc_stack *st)
 {
 	struct ynode *sub = NULL;
 
@@ -636,7 +641,7 @@ static struct ynode *include_files(struct project *p,
 		free(shown);
 		if (!f)
 			continue;
-		resolve_all(p, f);
+		expand(p, f, sub_wd, sub_shown, st);
 		sub = sub ? compose_merge(&p->made, sub, f->doc.root, NULL) :
 			    f->doc.root;
 	}
@@ -701,16 +706,14 @@ static void include_one(struct project *p, struct ynode *root,
 	} else if (!include_cycle(p, st, real, paths[0]) &&
 		   !included_before(p, real, sub_wd)) {
 		sub_env = include_env(p, item, wd, sub_wd, env);
-		sub = include_files(p, paths, n, wd, shown_dir, sub_wd,
-				    sub_env);
 		first = join(shown_dir, paths[0]->text);
 		sub_shown = is_text(pd) ? join(shown_dir, pd->text) :
 			    dir_part(first);
 		st->real[st->depth++] = real;
-		if (sub) {
-			include_all(p, sub, sub_wd, sub_shown, sub_env, st);
+		sub = include_files(p, paths, n, wd, shown_dir, sub_wd,
+				    sub_shown, sub_env, st);
+		if (sub)
 			copy_resources(p, root, sub, item);
-		}
 		st->depth--;
 		free(sub_shown);
 		free(first);
@@ -734,7 +737,42 @@ static void include_all(struct project *p, struct ynode *root,
 		include_one(p, root, inc->items[i], wd, shown_dir, env, st);
 }
 
+/*
+ * What Docker Compose does to each file before it merges the files: the
+ * projects it includes are added to it, then its services' `extends`
+ * are resolved. Done once a file.
+ */
+static void expand(struct project *p, struct project_file *f,
+		   const char *wd, const char *shown_dir, struct inc_stack *st)
+{
+	bool push;
+
+	if (f->expanded)
+		return;
+	f->expanded = true;
+	push = f->real && st->depth < INCLUDE_DEPTH &&
+	       (!st->depth || strcmp(st->real[st->depth - 1], f->real));
+	if (push)
+		st->real[st->depth++] = f->real;
+	include_all(p, f->doc.root, wd, shown_dir, f->env, st);
+	if (push)
+		st->depth--;
+	resolve_all(p, f);
+}
+
 /* The project */
+
+/* expand for one of the project's own files: its paths resolve against
+ * the project directory, and its includes are shown beside the first
+ * file. */
+static void expand_top(struct project *p, struct project_file *f)
+{
+	struct inc_stack st = { .depth = 0 };
+	char *shown_dir = dir_part(p->u->path);
+
+	expand(p, f, p->wd, shown_dir, &st);
+	free(shown_dir);
+}
 
 void project_init(struct project *p, struct unit *u, struct findings *out)
 {
@@ -771,7 +809,7 @@ enum compose_result project_open(struct project *p, const char *text,
 	if (rc != COMPOSE_OK)
 		return rc;
 	compose_interpolate(f->doc.root, text, len, f->env, p->out);
-	resolve_all(p, f);
+	expand_top(p, f);
 	p->root = f->doc.root;
 	return COMPOSE_OK;
 }
@@ -783,7 +821,7 @@ void project_add(struct project *p, const char *path)
 
 	if (!f || !p->root)
 		return;
-	resolve_all(p, f);
+	expand_top(p, f);
 	p->root = compose_merge(&p->made, p->root, f->doc.root, NULL);
 }
 
@@ -791,18 +829,10 @@ enum compose_result project_read(struct project *p)
 {
 	struct pool *pl = pool_of(p);
 	struct compose_bases bases;
-	struct inc_stack st = { .depth = 0 };
-	char *shown_dir = dir_part(p->u->path);
 	bool reset = false;
 
-	if (!p->root) {
-		free(shown_dir);
+	if (!p->root)
 		return COMPOSE_FAILED;
-	}
-	if (p->files[0]->real)
-		st.real[st.depth++] = p->files[0]->real;
-	include_all(p, p->root, p->wd, shown_dir, &p->env, &st);
-	free(shown_dir);
 	pl->base_files = xcalloc(p->n_files + 1, sizeof(char *));
 	pl->base_dirs = xcalloc(p->n_files + 1, sizeof(char *));
 	for (size_t i = 0; i < p->n_files; i++) {
