@@ -484,12 +484,66 @@ static void lint_file(const char *path, bool named, enum input_kind forced,
 	buf_release(&b);
 }
 
+/*
+ * The compose file an overlay is merged over: for an override named on
+ * the command line, or a variant such as compose.dev.yaml, the first
+ * default-named compose file beside it; NULL for any other file, or
+ * when there is none.
+ */
+static char *base_of(const char *path, bool named)
+{
+	const char *base = base_name(path);
+	enum name_kind nk = name_kind(path);
+	int dir = (int)(base - path);
+
+	if (nk == NAME_OVERRIDE ? !named : nk != NAME_COMPOSE)
+		return NULL;
+	for (size_t i = 0; i < COMPOSE_NAMES; i++)
+		if (!strcmp(base, compose_file_names[i]))
+			return NULL;
+	for (size_t i = 0; i < COMPOSE_NAMES; i++) {
+		char *b = xasprintf("%.*s%s", dir, path,
+				    compose_file_names[i]);
+
+		if (!access(b, F_OK))
+			return b;
+		free(b);
+	}
+	return NULL;
+}
+
+/* Drops the findings from index first on that are not in file. */
+static void keep_file(struct findings *out, size_t first, const char *file)
+{
+	size_t kept = first;
+
+	for (size_t i = first; i < out->n; i++) {
+		if (strcmp(out->items[i].file, file)) {
+			finding_release(&out->items[i]);
+			continue;
+		}
+		out->items[kept++] = out->items[i];
+	}
+	out->n = kept;
+}
+
 void lint_path(const char *path, bool named, const struct lint_opts *o,
 	       struct findings *out, struct lint_result *res)
 {
 	struct more_files more = { NULL, 0, o->no_override, false };
+	char *base = o->no_override ? NULL : base_of(path, named);
+	size_t first = out->n;
 
-	lint_file(path, named, INPUT_SNIFF, &more, o, out, res);
+	if (!base) {
+		lint_file(path, named, INPUT_SNIFF, &more, o, out, res);
+		return;
+	}
+	more.paths = &path;
+	more.n = 1;
+	more.regular = true;
+	lint_file(base, true, INPUT_COMPOSE, &more, o, out, res);
+	keep_file(out, first, path);
+	free(base);
 }
 
 void lint_project(const char *const *paths, size_t n,

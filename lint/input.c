@@ -43,6 +43,15 @@ static enum input_status slurp_fd(int fd, size_t size, struct buf *b)
 	return INPUT_OK;
 }
 
+/* /dev/null: empty, and never waits ("--env-file /dev/null"). */
+static bool is_null_dev(const struct stat *st)
+{
+	struct stat null;
+
+	return S_ISCHR(st->st_mode) && !stat("/dev/null", &null) &&
+	       null.st_rdev == st->st_rdev;
+}
+
 enum input_status input_slurp(const char *path, bool regular_only,
 			      struct buf *b)
 {
@@ -60,7 +69,7 @@ enum input_status input_slurp(const char *path, bool regular_only,
 		r = INPUT_CANNOT_READ;
 	else if (S_ISDIR(st.st_mode))
 		r = INPUT_DIRECTORY;
-	else if (regular_only && !S_ISREG(st.st_mode))
+	else if (regular_only && !S_ISREG(st.st_mode) && !is_null_dev(&st))
 		r = INPUT_SPECIAL;
 	else if (S_ISREG(st.st_mode) &&
 		 (size_t)st.st_size > LIMIT_FILE_BYTES)

@@ -994,8 +994,11 @@ enum compose_result compose_check_root(const char *path,
 		not_a_mapping(path, root, out);
 		return COMPOSE_FAILED;
 	}
-	return ynode_get(root, "services", NULL) ? COMPOSE_OK :
-						  COMPOSE_NOT_COMPOSE;
+	if (ynode_get(root, "services", NULL))
+		return COMPOSE_OK;
+	/* a project may be only what it includes */
+	return compose_named && ynode_get(root, "include", NULL) ?
+	       COMPOSE_OK : COMPOSE_NOT_COMPOSE;
 }
 
 enum compose_result compose_read(struct unit *u, const struct ynode *root,

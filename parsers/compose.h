@@ -55,8 +55,9 @@ struct compose_env {
 /* The variables u's settings name: --env-file, or the .env in u->dir. */
 void compose_env_of(struct compose_env *env, const struct unit *u);
 
-/* COMPOSE_OK when root is a mapping with `services`; otherwise as
- * compose_parse says (ML001 for a compose-named file, at path). */
+/* COMPOSE_OK when root is a mapping with `services` (or, for a
+ * compose-named file, `include`); otherwise as compose_parse says (ML001
+ * for a compose-named file, at path). */
 enum compose_result compose_check_root(const char *path,
 				       const struct ynode *root,
 				       int compose_named, struct findings *out);
