@@ -3,6 +3,7 @@
  * could be reclaimed.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/statvfs.h>
@@ -16,11 +17,21 @@ static const cJSON *item(const cJSON *obj, const char *key)
 	return cJSON_GetObjectItemCaseSensitive(obj, key);
 }
 
+/* A number of obj, clamped to the range of long long; dflt when it is
+ * not a number. */
 static long long num(const cJSON *obj, const char *key, long long dflt)
 {
 	const cJSON *v = item(obj, key);
+	double d;
 
-	return cJSON_IsNumber(v) ? (long long)v->valuedouble : dflt;
+	if (!cJSON_IsNumber(v) || v->valuedouble != v->valuedouble)
+		return dflt;
+	d = v->valuedouble;
+	if (d >= 9.2e18)
+		return LLONG_MAX;
+	if (d <= -9.2e18)
+		return LLONG_MIN;
+	return (long long)d;
 }
 
 static unsigned long long size_of(const cJSON *obj, const char *key)

@@ -4,6 +4,7 @@
  * hand-written API 1.52 /system/df in fixtures/docker-api/. No request is
  * sent: only pure functions are called.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -215,6 +216,26 @@ static void test_df_legacy(void)
 	cJSON_Delete(root);
 }
 
+/* Numbers past what a long long holds, or not numbers at all, are
+ * clamped or ignored, never converted out of range. */
+static void test_df_huge_numbers(void)
+{
+	cJSON *root = cJSON_Parse(
+		"{\"ImageUsage\": {\"ActiveCount\": 2e50, "
+		"\"TotalCount\": -1e300, \"TotalSize\": 1e19, "
+		"\"Reclaimable\": \"12\"}}");
+	struct df df;
+
+	T_EQ_INT(df_from_json(&df, root), 0);
+	T_CHECK(df.images.active == LLONG_MAX, "active clamped");
+	T_CHECK(df.images.count == LLONG_MIN, "count clamped");
+	T_CHECK(df.images.size == (unsigned long long)LLONG_MAX,
+		"size clamped");
+	T_EQ_INT(df.images.reclaimable, 0);
+	df_release(&df);
+	cJSON_Delete(root);
+}
+
 static void test_df_current(void)
 {
 	char *text = slurp("fixtures/docker-api/system-df-1.52.json");
@@ -351,6 +372,7 @@ int main(void)
 
 	test_pasted_table();
 	test_df_current();
+	test_df_huge_numbers();
 	test_fs_exhausted();
 	test_endpoints();
 	test_holders_states();
