@@ -112,9 +112,6 @@ static int parse_rule_list(const char *list, bool *marks)
 		if (!*p)
 			continue;
 		r = rule_find(p);
-		for (size_t i = 0; !r && i < rule_count; i++)
-			if (!strcmp(rule_registry[i]->name, p))
-				r = rule_registry[i];
 		if (!r) {
 			ret = usage_error("unknown rule \"%s\"", p);
 			break;

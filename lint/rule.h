@@ -48,7 +48,8 @@ struct rule {
 extern const struct rule *const rule_registry[];
 extern const size_t rule_count;
 
-/* NULL when there is no rule with that id (case-insensitive). */
+/* The rule with that id (case-insensitive) or name ("anonymous-volume");
+ * NULL when there is none. */
 const struct rule *rule_find(const char *id);
 
 const char *severity_name(enum severity s);

@@ -83,7 +83,8 @@ const size_t rule_count = sizeof(rule_registry) / sizeof(rule_registry[0]);
 const struct rule *rule_find(const char *id)
 {
 	for (size_t i = 0; i < rule_count; i++)
-		if (!strcasecmp(rule_registry[i]->id, id))
+		if (!strcasecmp(rule_registry[i]->id, id) ||
+		    !strcmp(rule_registry[i]->name, id))
 			return rule_registry[i];
 	return NULL;
 }
