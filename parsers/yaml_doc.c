@@ -251,26 +251,32 @@ static struct ynode *node_new(struct loader *l, enum ynode_kind kind,
 
 static void node_push(struct ynode *parent, struct ynode *child)
 {
+	size_t cap = parent->cap;
+
+	if (parent->n == UINT32_MAX) {
+		fputs("mountlint: out of memory\n", stderr);
+		exit(70);
+	}
 	if (parent->arena_items && parent->n == parent->cap) {
 		struct ynode **heap = NULL;
-		size_t cap = 0;
 
+		cap = 0;
 		grow_array(&heap, sizeof(*heap), parent->n + 1, &cap);
 		if (parent->n)
 			memcpy(heap, parent->items,
 			       parent->n * sizeof(*heap));
 		parent->items = heap;
-		parent->cap = cap;
 		parent->arena_items = false;
 	}
 	grow_array(&parent->items, sizeof(*parent->items), parent->n + 1,
-		   &parent->cap);
+		   &cap);
+	parent->cap = cap < UINT32_MAX ? (uint32_t)cap : UINT32_MAX;
 	parent->items[parent->n++] = child;
 }
 
-static void add_weight(size_t *w, size_t more)
+static void add_weight(uint32_t *w, uint32_t more)
 {
-	size_t cap = (size_t)LIMIT_ALIAS_NODES + 1;
+	uint32_t cap = (uint32_t)LIMIT_ALIAS_NODES + 1;
 
 	*w = (*w > cap - more || more > cap) ? cap : *w + more;
 }

@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../lint/finding.h"
 #include "../lint/mem.h"
@@ -33,25 +34,28 @@ enum ynode_kind {
 };
 
 struct ynode {
-	enum ynode_kind kind;
+	enum ynode_kind kind : 8;
 	bool plain;		/* scalars: neither quoted nor a block */
 	/* Where text and items live: in the document's arena (true), or
 	 * from malloc, freed by ydoc_release. */
 	bool arena_text, arena_items;
+	union {
+		uint32_t len;	/* scalars: bytes in text */
+		uint32_t cap;	/* collections: room in items */
+	};
 
 	struct loc loc;		/* the node's text; a quoted scalar's span
 				 * includes its quotes */
 	char *tag;		/* as written ("!reset", "!!str"), or NULL */
 
 	char *text;		/* scalars: the value, NUL-terminated */
-	size_t len;		/* scalars: bytes in text */
 
 	/* Sequences: n items. Mappings: n/2 pairs, items[2i] the key and
 	 * items[2i+1] its value. */
 	struct ynode **items;
-	size_t n, cap;
+	uint32_t n;
 
-	size_t weight;		/* nodes in this tree, aliases expanded;
+	uint32_t weight;	/* nodes in this tree, aliases expanded;
 				 * saturates past the alias limit */
 };
 
