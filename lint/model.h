@@ -81,26 +81,26 @@ enum mount_field {
 };
 
 struct mount {
-	enum mount_kind kind;
-	enum mount_syntax syntax;
+	enum mount_kind kind : 8;
+	enum mount_syntax syntax : 8;
+	enum path_base base : 8;	/* of source_path */
+	enum selinux_label selinux : 8;
+	bool read_only;
+	bool nocopy;
+	bool has_size;		/* tmpfs: size holds its size */
 
 	char *raw;		/* the entry as written, for messages */
 	char *source;		/* as written; NULL when there is none */
-	enum path_base base;
 	char *source_path;	/* normalised host path, see enum path_base;
 				 * NULL unless base is ABSOLUTE, HOME or
 				 * RELATIVE (WINDOWS: as written) */
 	char *target;		/* as written; NULL for a secret/config with
 				 * none yet resolved */
 
-	bool read_only;
-	enum selinux_label selinux;
 	char *propagation;	/* "rshared", ...; NULL when not set */
-	bool nocopy;
 	char *subpath;
 
 	/* tmpfs */
-	bool has_size;
 	unsigned long long size;	/* bytes, when has_size */
 	char *mode;			/* as written, or NULL */
 	char *reenabled;	/* "exec", "suid" or "dev" that a tmpfs turned
