@@ -149,7 +149,7 @@ static void rebase(const struct reader *r, struct mount *m)
 	if (m->base != PATH_RELATIVE || !r->bases)
 		return;
 	for (size_t i = 0; i < r->bases->n && !base; i++)
-		if (r->bases->files[i] == m->at[MF_ENTRY].file)
+		if (r->bases->files[i] == m->file)
 			base = r->bases->dirs[i];
 	if (!base || !*base)
 		return;
@@ -420,16 +420,17 @@ static void read_target_map(struct reader *r, const struct container *c,
 	const struct ynode *src = ynode_get(map, "source", &src_key);
 	const struct ynode *dst = ynode_get(map, "target", &dst_key);
 
-	m->at[MF_ENTRY] = ynode_pairs(map) ? ynode_key(map, 0)->loc : map->loc;
+	mount_set_loc(m, MF_ENTRY, ynode_pairs(map) ? &ynode_key(map, 0)->loc :
+					      &map->loc);
 	if (src && is_scalar(src)) {
 		m->raw = xstrdup(src->text);
-		m->at[MF_SOURCE] = src->loc;
+		mount_set_loc(m, MF_SOURCE, &src->loc);
 	} else if (src && !ynode_is_null(src)) {
 		shape(r, src, c->name, "\"source\"", "a string");
 	}
 	if (dst && is_scalar(dst)) {
 		m->target = xstrdup(dst->text);
-		m->at[MF_TARGET] = dst->loc;
+		mount_set_loc(m, MF_TARGET, &dst->loc);
 	} else if (dst && !ynode_is_null(dst)) {
 		shape(r, dst, c->name, "\"target\"", "a string");
 	}
@@ -448,7 +449,7 @@ static void add_target(struct reader *r, struct container *c,
 		read_target_map(r, c, &m, item);
 	} else {
 		m.raw = xstrdup(item->text);
-		m.at[MF_ENTRY] = item->loc;
+		mount_set_loc(&m, MF_ENTRY, &item->loc);
 	}
 	if (!m.target && !m.raw) {
 		mount_release(&m);

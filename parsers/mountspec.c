@@ -222,7 +222,8 @@ static int classify_source(struct mount *m, const struct spec_ctx *ctx,
 /* The source of a long mount whose type says what it is. */
 static int classify_bound(struct mount *m, const struct spec_ctx *ctx)
 {
-	const struct loc *loc = &m->at[MF_SOURCE];
+	struct loc at;
+	const struct loc *loc = mount_field_loc(m, MF_SOURCE, &at);
 
 	if (m->kind == MOUNT_BIND)
 		return classify_host_path(m, ctx, loc);
@@ -508,7 +509,7 @@ static bool blank(const char *s)
 static void fill_locs(struct mount *m, const struct loc *loc)
 {
 	for (int f = 0; f < MF_NFIELDS; f++)
-		m->at[f] = *loc;
+		mount_set_loc(m, (enum mount_field)f, loc);
 }
 
 int mountspec_short(struct mount *m, const char *spec, const struct loc *loc,
@@ -963,7 +964,7 @@ static int set_field(struct mount *m, const struct lfield *f,
 			      "write the size as bytes, or with a unit: 64m",
 			      "invalid size \"%s\" for \"%s\"", v, f->key);
 	if (f->def->at != MF_ENTRY)	/* the entry keeps its first key */
-		m->at[f->def->at] = *at;
+		mount_set_loc(m, f->def->at, at);
 	switch (f->def->id) {
 	case F_READ_ONLY:
 		m->read_only = b == 1;
@@ -1119,11 +1120,11 @@ static int long_mount(struct mount *m, const struct lfield *f, size_t n,
 			      type->value);
 	if (src && src->value && *src->value) {
 		m->source = xstrdup(src->value);
-		m->at[MF_SOURCE] = src->value_loc;
+		mount_set_loc(m, MF_SOURCE, &src->value_loc);
 	}
 	if (dst && dst->value) {
 		m->target = xstrdup(dst->value);
-		m->at[MF_TARGET] = dst->value_loc;
+		mount_set_loc(m, MF_TARGET, &dst->value_loc);
 	}
 	if (m->kind == MOUNT_VOLUME && !m->source)
 		m->kind = MOUNT_ANON;
