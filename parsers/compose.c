@@ -52,6 +52,17 @@ static void shape(struct reader *r, const struct ynode *n,
 	r->shape_failed = true;
 }
 
+/* ML005 for the value of `key`, or for one of its items. */
+static void shape_of(struct reader *r, const struct ynode *n,
+		     const char *service, const char *key, bool item,
+		     const char *want)
+{
+	char *what = xasprintf(item ? "an item of \"%s\"" : "\"%s\"", key);
+
+	shape(r, n, service, what, want);
+	free(what);
+}
+
 static bool is_scalar(const struct ynode *n)
 {
 	return n->kind == YNODE_SCALAR && !ynode_is_null(n);
@@ -111,21 +122,17 @@ static void each_string(struct reader *r, struct container *c,
 			void (*each)(struct reader *, struct container *,
 				     const struct ynode *))
 {
-	char *what = xasprintf("\"%s\"", key->text);
-	char *item = xasprintf("an item of \"%s\"", key->text);
-
 	if (one_ok && is_scalar(v))
 		each(r, c, v);
 	else if (!ynode_is_null(v) && v->kind != YNODE_SEQ)
-		shape(r, v, c->name, what, "a list");
+		shape_of(r, v, c->name, key->text, false, "a list");
 	for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++) {
 		if (is_scalar(v->items[i]))
 			each(r, c, v->items[i]);
 		else
-			shape(r, v->items[i], c->name, item, "a string");
+			shape_of(r, v->items[i], c->name, key->text, true,
+				 "a string");
 	}
-	free(what);
-	free(item);
 }
 
 static struct spec_ctx mount_ctx(struct reader *r, const struct container *c)
@@ -186,32 +193,27 @@ static void read_pairs(struct reader *r, const char *service,
 		       const char *name, const struct ynode *v,
 		       struct kv_list *l)
 {
-	char *what = xasprintf("\"%s\"", name);
-	char *item = xasprintf("an item of \"%s\"", name);
-
 	for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++) {
 		if (is_scalar(v->items[i]))
 			add_pair(l, v->items[i]->text, &v->items[i]->loc);
 		else
-			shape(r, v->items[i], service, item,
-			      "a \"key=value\" string");
+			shape_of(r, v->items[i], service, name, true,
+				 "a \"key=value\" string");
 	}
 	for (size_t i = 0; i < ynode_pairs(v); i++) {
 		const struct ynode *k = ynode_key(v, i);
 		const struct ynode *val = ynode_value(v, i);
 
 		if (k->kind != YNODE_SCALAR || val->kind != YNODE_SCALAR) {
-			shape(r, k->kind != YNODE_SCALAR ? k : val, service,
-			      item, "a string");
+			shape_of(r, k->kind != YNODE_SCALAR ? k : val, service,
+				 name, true, "a string");
 			continue;
 		}
 		kv_add(l, k->text, ynode_is_null(val) ? NULL : val->text)
 			->loc = k->loc;
 	}
 	if (v->kind == YNODE_SCALAR && !ynode_is_null(v))
-		shape(r, v, service, what, "a list or a mapping");
-	free(what);
-	free(item);
+		shape_of(r, v, service, name, false, "a list or a mapping");
 }
 
 /* Service keys, one function each. */
@@ -467,22 +469,17 @@ static void read_targets(struct reader *r, struct container *c,
 			 const struct ynode *key, const struct ynode *v,
 			 enum mount_kind kind)
 {
-	char *what = xasprintf("\"%s\"", key->text);
-	char *item_what = xasprintf("an item of \"%s\"", key->text);
-
 	if (!ynode_is_null(v) && v->kind != YNODE_SEQ)
-		shape(r, v, c->name, what, "a list");
+		shape_of(r, v, c->name, key->text, false, "a list");
 	for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++) {
 		const struct ynode *item = v->items[i];
 
 		if (item->kind == YNODE_MAP || is_scalar(item))
 			add_target(r, c, item, kind);
 		else
-			shape(r, item, c->name, item_what,
-			      "a string or a mapping");
+			shape_of(r, item, c->name, key->text, true,
+				 "a string or a mapping");
 	}
-	free(what);
-	free(item_what);
 }
 
 static void svc_secrets(struct reader *r, struct container *c,
