@@ -253,6 +253,30 @@ const struct volume *unit_find_volume(const struct unit *u, const char *name)
 	return NULL;
 }
 
+/*
+ * Whether path_clean would return path as it is: "/", or components that
+ * are neither empty, "." nor "..". Some clean paths ("..") answer false.
+ */
+static bool looks_clean(const char *path, size_t n)
+{
+	size_t start = path[0] == '/';
+
+	if (n == 1 && start)
+		return true;
+	for (size_t i = start; i <= n; i++) {
+		size_t len;
+
+		if (i < n && path[i] != '/')
+			continue;
+		len = i - start;
+		if (!len || (path[start] == '.' &&
+			     (len == 1 || (len == 2 && path[start + 1] == '.'))))
+			return false;
+		start = i + 1;
+	}
+	return true;
+}
+
 char *path_clean(const char *path)
 {
 	size_t n = strlen(path);
@@ -260,6 +284,10 @@ char *path_clean(const char *path)
 	char *out = xmalloc(n + 2);
 	size_t w = 0, r = 0, dotdot = 0;
 
+	if (n && looks_clean(path, n)) {
+		memcpy(out, path, n + 1);
+		return out;
+	}
 	if (n == 0) {
 		out[0] = '.';
 		out[1] = '\0';
