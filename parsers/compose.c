@@ -313,13 +313,27 @@ static void svc_tmpfs(struct reader *r, struct container *c,
 struct fields {
 	struct spec_field *items;
 	size_t n, cap;
+	/* The keys made by joining names ("bind.propagation"); the others
+	 * are the YAML keys' own texts. */
+	char **made;
+	size_t n_made, cap_made;
 };
 
 static void fields_release(struct fields *f)
 {
-	for (size_t i = 0; i < f->n; i++)
-		free((char *)f->items[i].key);
+	for (size_t i = 0; i < f->n_made; i++)
+		free(f->made[i]);
+	free(f->made);
 	free(f->items);
+}
+
+/* "prefix.key", owned by f. */
+static const char *joined_name(struct fields *f, const char *prefix,
+			       const char *key)
+{
+	grow_array(&f->made, sizeof(*f->made), f->n_made + 1, &f->cap_made);
+	f->made[f->n_made] = xasprintf("%s.%s", prefix, key);
+	return f->made[f->n_made++];
 }
 
 /* Flattens a long-syntax mapping: `bind: {propagation: x}` is the field
@@ -331,7 +345,7 @@ static void flatten(struct reader *r, const struct container *c,
 	for (size_t i = 0; i < ynode_pairs(map); i++) {
 		const struct ynode *k = ynode_key(map, i);
 		const struct ynode *v = ynode_value(map, i);
-		char *name;
+		const char *name;
 		struct spec_field *sf;
 
 		if (k->kind != YNODE_SCALAR) {
@@ -340,11 +354,9 @@ static void flatten(struct reader *r, const struct container *c,
 		}
 		if (ynode_is_null(v))
 			continue;
-		name = prefix ? xasprintf("%s.%s", prefix, k->text) :
-				xstrdup(k->text);
+		name = prefix ? joined_name(f, prefix, k->text) : k->text;
 		if (v->kind == YNODE_MAP && depth < LONG_SYNTAX_DEPTH) {
 			flatten(r, c, f, v, name, depth + 1);
-			free(name);
 			continue;
 		}
 		sf = ARRAY_PUSH(*f);
@@ -359,7 +371,7 @@ static void add_long_mount(struct reader *r, struct container *c,
 			   const struct ynode *map)
 {
 	struct spec_ctx ctx = mount_ctx(r, c);
-	struct fields f = { NULL, 0, 0 };
+	struct fields f = { 0 };
 	const struct loc *entry = ynode_pairs(map) ?
 				  &ynode_key(map, 0)->loc : &map->loc;
 	struct mount m = { 0 };

@@ -1165,13 +1165,13 @@ int mountspec_long(struct mount *m, const struct spec_field *fields,
 	for (size_t i = 0; i < n; i++) {
 		if (!strncmp(fields[i].key, "x-", 2))
 			continue;	/* extensions are the user's own */
-		f[k].key = xstrdup(fields[i].key);
+		f[k].key = fields[i].key;	/* the caller's */
 		f[k].def = find_field(fields[i].key, false);
 		f[k].value = fields[i].value;
 		f[k].key_loc = fields[i].key_loc;
 		f[k].value_loc = fields[i].value_loc;
 		if (f[k].def && !f[k].value) {
-			lfields_release(f, k + 1);
+			free(f);
 			return reject(m, ctx, "ML104", &fields[i].key_loc,
 				      "give it a single value",
 				      "\"%s\" takes a single value",
@@ -1180,7 +1180,7 @@ int mountspec_long(struct mount *m, const struct spec_field *fields,
 		k++;
 	}
 	ret = long_mount(m, f, k, entry_loc, ctx, false);
-	lfields_release(f, k);
+	free(f);
 	return ret;
 }
 
