@@ -236,12 +236,25 @@ static bool target_is_absolute(const char *t)
 	return t[0] == '/' || is_drive(t) || (t[0] == '\\' && t[1] == '\\');
 }
 
+/* Whether path_clean(t) is "/"; without a component that starts with a
+ * dot, that is a path of slashes only. */
+static bool cleans_to_root(const char *t)
+{
+	char *clean;
+	bool root;
+
+	if (!strstr(t, "/."))
+		return t[0] == '/' && !t[strspn(t, "/")];
+	clean = path_clean(t);
+	root = !strcmp(clean, "/");
+	free(clean);
+	return root;
+}
+
 static int check_target(struct mount *m, const struct spec_ctx *ctx,
 			const struct loc *loc)
 {
 	const char *t = m->target;
-	char *clean;
-	bool root;
 
 	if (!t || !*t)
 		return reject(m, ctx, "ML104", loc, "add a target",
@@ -258,10 +271,7 @@ static int check_target(struct mount *m, const struct spec_ctx *ctx,
 		free(fix);
 		return ret;
 	}
-	clean = path_clean(t);
-	root = !strcmp(clean, "/");
-	free(clean);
-	if (root)
+	if (cleans_to_root(t))
 		return reject(m, ctx, "ML103", loc,
 			      "mount into a directory of its own, such as "
 			      "\"/data\"",
