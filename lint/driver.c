@@ -24,6 +24,7 @@
 #include "policy.h"
 #include "suppress.h"
 #include "utf8.h"
+#include "walk.h"
 #include "banned.h"
 
 /* What a file is, by its name. */
@@ -279,44 +280,35 @@ static bool lint_embedded_kinds(struct unit *u, enum name_kind nk,
 	}
 }
 
-/*
- * The override file Docker Compose reads with a default-named compose
- * file (compose.yaml with compose.override.yaml, docker-compose.yml with
- * docker-compose.override.yml), or NULL when there is none.
- */
+/* The override Docker Compose merges over a default-named compose file:
+ * the first of its override names beside it, whatever the base's name;
+ * NULL when there is none. */
 static char *override_of(const char *path)
 {
-	static const char *const bases[] = { "compose", "docker-compose" };
-	static const char *const exts[] = { "yaml", "yml" };
 	const char *base = base_name(path);
-	size_t dir = (size_t)(base - path);
+	int dir = (int)(base - path);
+	bool named = false;
 
-	for (size_t i = 0; i < 2; i++)
-		for (size_t k = 0; k < 2; k++) {
-			char *name = xasprintf("%s.%s", bases[i], exts[k]);
-			int same = !strcmp(base, name);
+	for (size_t i = 0; i < COMPOSE_NAMES; i++)
+		named = named || !strcmp(base, compose_file_names[i]);
+	for (size_t i = 0; named && i < COMPOSE_NAMES; i++) {
+		char *o = xasprintf("%.*s%s", dir, path,
+				    compose_override_names[i]);
 
-			free(name);
-			if (!same)
-				continue;
-			for (size_t e = 0; e < 2; e++) {
-				char *o = xasprintf("%.*s%s.override.%s",
-						    (int)dir, path, bases[i],
-						    exts[e]);
-
-				if (!access(o, R_OK))
-					return o;
-				free(o);
-			}
-		}
+		if (!access(o, F_OK))
+			return o;
+		free(o);
+	}
 	return NULL;
 }
 
-/* The files merged over the first: the ones named, else its override. */
+/* The files merged over the first: the ones named, else its override.
+ * With `regular`, the first is read only if it is a regular file. */
 struct more_files {
 	const char *const *paths;
 	size_t n;
 	bool no_override;
+	bool regular;
 };
 
 /* Loads the compose project whose first file is u's text b. */
@@ -413,7 +405,7 @@ static void finish_files(const struct project *p, const char *shown,
 			 const struct policy *policy, struct findings *out,
 			 size_t first)
 {
-	suppress_apply(shown, b->data, b->len, policy, out, first);
+	suppress_apply(shown, b->data, b->len, policy, false, out, first);
 	if (o->excerpts)
 		attach_excerpts(out, first, shown, b->data, b->len);
 	for (size_t i = 1; i < p->n_files; i++) {
@@ -421,7 +413,8 @@ static void finish_files(const struct project *p, const char *shown,
 
 		if (!f->text)
 			continue;
-		suppress_apply(f->path, f->text, f->len, policy, out, first);
+		suppress_apply(f->path, f->text, f->len, policy, f->partial,
+			       out, first);
 		if (o->excerpts)
 			attach_excerpts(out, first, f->path, f->text, f->len);
 	}
@@ -452,7 +445,7 @@ static void lint_file(const char *path, bool named, enum input_kind forced,
 	cfg = file_rules(path, o, &policy, &settings, res);
 	if (res->config_failed)
 		return;
-	if (input_read(path, shown, false, &b, out)) {
+	if (input_read(path, shown, more->regular, &b, out)) {
 		res->input_failed = true;
 		res->files += out->n > first;
 		return;
@@ -494,7 +487,7 @@ static void lint_file(const char *path, bool named, enum input_kind forced,
 void lint_path(const char *path, bool named, const struct lint_opts *o,
 	       struct findings *out, struct lint_result *res)
 {
-	struct more_files more = { NULL, 0, o->no_override };
+	struct more_files more = { NULL, 0, o->no_override, false };
 
 	lint_file(path, named, INPUT_SNIFF, &more, o, out, res);
 }
@@ -503,7 +496,7 @@ void lint_project(const char *const *paths, size_t n,
 		  const struct lint_opts *o, struct findings *out,
 		  struct lint_result *res)
 {
-	struct more_files more = { paths + 1, n - 1, true };
+	struct more_files more = { paths + 1, n - 1, true, true };
 
 	lint_file(paths[0], true, INPUT_COMPOSE, &more, o, out, res);
 }

@@ -47,7 +47,8 @@ void lint_path(const char *path, bool named, const struct lint_opts *o,
 
 /*
  * Lints the compose files of one project (`-f a.yaml -f b.yaml`): the
- * first, with each of the others merged over it in order; n >= 1.
+ * first, with each of the others merged over it in order; n >= 1. Each
+ * must be a regular file (a FIFO or device is an input error).
  */
 void lint_project(const char *const *paths, size_t n,
 		  const struct lint_opts *o, struct findings *out,

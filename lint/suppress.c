@@ -225,7 +225,7 @@ static void mark(struct directives *ds, struct finding *x)
 }
 
 static void report_bad(const struct directive *d, const struct policy *p,
-		       struct findings *f)
+		       bool partial, struct findings *f)
 {
 	if (!d->reason)
 		finding_add(f, "ML003", SEV_OFF, &d->loc, NULL,
@@ -239,7 +239,8 @@ static void report_bad(const struct directive *d, const struct policy *p,
 				    "see `mountlint rules` for the ids",
 				    "unknown rule \"%s\" in a suppression",
 				    d->ids[k]);
-		else if (!d->used[k] && (!p || policy_on(p, d->rules[k])))
+		else if (!d->used[k] && !partial &&
+			 (!p || policy_on(p, d->rules[k])))
 			finding_add(f, "ML003", SEV_OFF, &d->loc, NULL,
 				    "remove the suppression",
 				    "suppression of %s matches no finding",
@@ -248,7 +249,8 @@ static void report_bad(const struct directive *d, const struct policy *p,
 }
 
 void suppress_apply(const char *path, const char *text, size_t len,
-		    const struct policy *p, struct findings *f, size_t first)
+		    const struct policy *p, bool partial, struct findings *f,
+		    size_t first)
 {
 	struct directives ds = { NULL, 0, 0 };
 	size_t end = f->n;
@@ -259,7 +261,7 @@ void suppress_apply(const char *path, const char *text, size_t len,
 			mark(&ds, &f->items[i]);
 	for (size_t i = 0; i < ds.n; i++) {
 		if (!p || policy_on(p, rule_find("ML003")))
-			report_bad(&ds.items[i], p, f);
+			report_bad(&ds.items[i], p, partial, f);
 		for (size_t k = 0; k < ds.items[i].n_ids; k++)
 			free(ds.items[i].ids[k]);
 		free(ds.items[i].reason);

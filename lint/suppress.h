@@ -16,6 +16,7 @@
 #ifndef MOUNTLINT_SUPPRESS_H
 #define MOUNTLINT_SUPPRESS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "finding.h"
@@ -24,9 +25,11 @@
 /*
  * Reads the suppressions of text (the file shown as path) and applies
  * them to the findings from index `first` on. Rules the policy turns off
- * are not reported as unmatched.
+ * are not reported as unmatched, and none is when the file was only
+ * partly linted (`partial`: a file that only some `extends` reach).
  */
 void suppress_apply(const char *path, const char *text, size_t len,
-		    const struct policy *p, struct findings *f, size_t first);
+		    const struct policy *p, bool partial, struct findings *f,
+		    size_t first);
 
 #endif

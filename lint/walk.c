@@ -29,10 +29,13 @@ static int compare_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* dir/name; name alone in "." (as a compose project shows its files). */
 static char *join(const char *dir, const char *name)
 {
 	size_t n = strlen(dir);
 
+	if (!strcmp(dir, ".") || !strcmp(dir, "./"))
+		return xstrdup(name);
 	if (n && dir[n - 1] == '/')
 		return xasprintf("%s%s", dir, name);
 	return xasprintf("%s/%s", dir, name);
@@ -91,17 +94,23 @@ int walk_dir(const char *dir, walk_fn *fn, void *ctx)
 	return walk(dir, 0, fn, ctx);
 }
 
+const char *const compose_file_names[COMPOSE_NAMES] = {
+	"compose.yaml", "compose.yml",
+	"docker-compose.yml", "docker-compose.yaml",
+};
+
+const char *const compose_override_names[COMPOSE_NAMES] = {
+	"compose.override.yml", "compose.override.yaml",
+	"docker-compose.override.yml", "docker-compose.override.yaml",
+};
+
 int walk_default_compose(const char *dir, walk_fn *fn, void *ctx)
 {
-	static const char *const names[] = {
-		"compose.yaml", "compose.yml",
-		"docker-compose.yaml", "docker-compose.yml",
-	};
 	int found = 0;
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(*names) && !found; i++) {
-		char *path = strcmp(dir, ".") ? join(dir, names[i])
-					      : xstrdup(names[i]);
+	for (size_t i = 0; i < COMPOSE_NAMES && !found; i++) {
+		const char *name = compose_file_names[i];
+		char *path = join(dir, name);
 		struct stat st;
 
 		if (!stat(path, &st) && S_ISREG(st.st_mode)) {

@@ -977,10 +977,10 @@ void compose_interpolate(struct ynode *root, const char *src, size_t len,
 }
 
 /* ML001 for a compose-named file that holds no mapping. */
-static void not_a_mapping(const struct unit *u, const struct ynode *root,
+static void not_a_mapping(const char *path, const struct ynode *root,
 			  struct findings *out)
 {
-	struct loc start = { u->path, 1, 1, 1, 2 };
+	struct loc start = { path, 1, 1, 1, 2 };
 
 	if (!root || ynode_is_null(root))
 		finding_add(out, "ML001", SEV_OFF, &start, NULL,
@@ -994,14 +994,14 @@ static void not_a_mapping(const struct unit *u, const struct ynode *root,
 			    kind_name(root));
 }
 
-enum compose_result compose_check_root(const struct unit *u,
+enum compose_result compose_check_root(const char *path,
 				       const struct ynode *root,
 				       int compose_named, struct findings *out)
 {
 	if (!root || root->kind != YNODE_MAP) {
 		if (!compose_named)
 			return COMPOSE_NOT_COMPOSE;
-		not_a_mapping(u, root, out);
+		not_a_mapping(path, root, out);
 		return COMPOSE_FAILED;
 	}
 	return ynode_get(root, "services", NULL) ? COMPOSE_OK :
@@ -1046,7 +1046,8 @@ enum compose_result compose_parse(struct unit *u, const char *text,
 	enum compose_result rc = COMPOSE_FAILED;
 
 	if (!ydoc_load(&d, text, len, u->path, out)) {
-		rc = compose_check_root(u, d.root, compose_named, out);
+		rc = compose_check_root(u->path, d.root, compose_named,
+					out);
 		compose_env_of(&env, u);
 		if (rc == COMPOSE_OK)
 			compose_interpolate(d.root, text, len, &env, out);

@@ -56,8 +56,8 @@ struct compose_env {
 void compose_env_of(struct compose_env *env, const struct unit *u);
 
 /* COMPOSE_OK when root is a mapping with `services`; otherwise as
- * compose_parse says (ML001 for a compose-named file). */
-enum compose_result compose_check_root(const struct unit *u,
+ * compose_parse says (ML001 for a compose-named file, at path). */
+enum compose_result compose_check_root(const char *path,
 				       const struct ynode *root,
 				       int compose_named, struct findings *out);
 

@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "merge.h"
@@ -14,7 +15,7 @@
 #include "../lint/banned.h"
 
 /* `extends` chains longer than this are reported. */
-#define EXTENDS_DEPTH 64
+#define EXTENDS_DEPTH 256
 /* `include` nesting deeper than this is reported. */
 #define INCLUDE_DEPTH 32
 
@@ -163,12 +164,33 @@ static struct project_file *file_add(struct project *p, const char *shown,
 	return f;
 }
 
+/* Loads f's YAML; a file of several documents (`---`) is read as
+ * Docker Compose reads it, each merged over those before it. */
+static int load_yaml(struct project *p, struct project_file *f)
+{
+	struct ydoc *d = &f->doc;
+
+	if (ydoc_load(d, f->text, f->len, f->path, p->out))
+		return -1;
+	for (size_t i = 0; i < d->n_more; i++)
+		d->root = !d->root || ynode_is_null(d->root) ? d->more[i] :
+			  compose_merge(&p->made, d->root, d->more[i], NULL);
+	return 0;
+}
+
 /* Parses f's text: a mapping whose values are interpolated. */
 static bool file_parse(struct project *p, struct project_file *f)
 {
-	if (ydoc_load(&f->doc, f->text, f->len, f->path, p->out))
+	if (load_yaml(p, f))
 		return false;
-	if (compose_check_root(p->u, f->doc.root, 1, p->out) ==
+	if (!f->doc.root || ynode_is_null(f->doc.root)) {
+		struct loc start = { f->path, 1, 1, 1, 1 };
+
+		/* an empty file adds nothing, as an empty mapping */
+		f->doc.root = ydoc_node(&p->made, YNODE_MAP, &start);
+		return true;
+	}
+	if (compose_check_root(f->path, f->doc.root, 1, p->out) ==
 	    COMPOSE_FAILED) {
 		f->doc.root = NULL;
 		return false;
@@ -267,18 +289,25 @@ static struct ynode *without_extends(struct project *p, struct ynode *svc)
 	return out;
 }
 
-/* The file an `extends: {file: ref}` of f names. */
+/* The file an `extends: {file: ref}` of f names: ref is relative to the
+ * directory f's paths resolve against (for the project's own files, the
+ * project directory). */
 static struct project_file *extends_file(struct project *p,
 					 const struct project_file *f,
 					 const struct ynode *ref)
 {
-	char *dir = f->real ? dir_part(f->real) : xstrdup(p->wd);
-	char *shown_dir = dir_part(f->path);
+	char *dir = xstrdup(f->wd), *top = dir_part(p->u->path);
+	char *shown_dir = join(top, f->base);
 	char *path = join(dir, ref->text), *shown = join(shown_dir, ref->text);
+	size_t before = p->n_files;
 	struct project_file *g = file_load(p, shown, path, NULL, f->env,
 					   &ref->loc);
 
+	if (g && p->n_files > before)
+		g->partial = true;
+
 	free(dir);
+	free(top);
 	free(shown_dir);
 	free(path);
 	free(shown);
@@ -434,6 +463,18 @@ static void env_files_of(struct project *p, const struct compose_env *env,
 		env_paths_add(l, dotenv);
 }
 
+/* Whether the env file at path can be read: INPUT_OK, or why not. */
+static enum input_status env_file_status(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) || access(path, R_OK))
+		return INPUT_CANNOT_OPEN;
+	if (S_ISDIR(st.st_mode))
+		return INPUT_DIRECTORY;
+	return S_ISREG(st.st_mode) ? INPUT_OK : INPUT_SPECIAL;
+}
+
 /*
  * The variables of an included project: its env files (or the .env of
  * its project directory), with those of the project including it over
@@ -454,14 +495,15 @@ static const struct compose_env *include_env(struct project *p,
 
 	for (size_t i = 0; i < n; i++) {
 		char *path = keep(p, join(parent_wd, files[i]->text));
+		enum input_status r = env_file_status(path);
 
-		if (!access(path, R_OK))
+		if (r == INPUT_OK)
 			env_paths_add(&l, path);
 		else
 			finding_error(p->out, files[i]->loc.file,
 				      files[i]->loc.line, files[i]->loc.col,
 				      "cannot read the env file \"%s\": %s",
-				      files[i]->text, strerror(errno));
+				      files[i]->text, input_problem(r));
 	}
 	if (!n)
 		env_files_of(p, &own, &l);
@@ -576,11 +618,16 @@ static bool include_cycle(struct project *p, const struct inc_stack *st,
 
 /* Loads the files of an included project, merged; NULL when none could
  * be read. */
+static void expand(struct project *p, struct project_file *f,
+		   const char *wd, const char *shown_dir,
+		   struct inc_stack *st);
+
 static struct ynode *include_files(struct project *p,
 				   const struct ynode *const *paths, size_t n,
 				   const char *wd, const char *shown_dir,
-				   const char *sub_wd,
-				   const struct compose_env *sub_env)
+				   const char *sub_wd, const char *sub_shown,
+				   const struct compose_env *sub_env,
+				   struct inc_stack *st)
 {
 	struct ynode *sub = NULL;
 
@@ -594,7 +641,7 @@ static struct ynode *include_files(struct project *p,
 		free(shown);
 		if (!f)
 			continue;
-		resolve_all(p, f);
+		expand(p, f, sub_wd, sub_shown, st);
 		sub = sub ? compose_merge(&p->made, sub, f->doc.root, NULL) :
 			    f->doc.root;
 	}
@@ -641,6 +688,11 @@ static void include_one(struct project *p, struct ynode *root,
 			      item->loc.col, "\"include\" needs a path");
 		return;
 	}
+	if (n == 64 && item->kind == YNODE_MAP &&
+	    get(item, "path")->kind == YNODE_SEQ && get(item, "path")->n > 64)
+		finding_error(p->out, item->loc.file, item->loc.line,
+			      item->loc.col, "\"include\" names more than 64 "
+			      "files: the rest are not read");
 	first = join(wd, paths[0]->text);
 	real = realpath(first, NULL);
 	err = errno;
@@ -654,15 +706,14 @@ static void include_one(struct project *p, struct ynode *root,
 	} else if (!include_cycle(p, st, real, paths[0]) &&
 		   !included_before(p, real, sub_wd)) {
 		sub_env = include_env(p, item, wd, sub_wd, env);
-		sub = include_files(p, paths, n, wd, shown_dir, sub_wd,
-				    sub_env);
 		first = join(shown_dir, paths[0]->text);
-		sub_shown = dir_part(first);
+		sub_shown = is_text(pd) ? join(shown_dir, pd->text) :
+			    dir_part(first);
 		st->real[st->depth++] = real;
-		if (sub) {
-			include_all(p, sub, sub_wd, sub_shown, sub_env, st);
+		sub = include_files(p, paths, n, wd, shown_dir, sub_wd,
+				    sub_shown, sub_env, st);
+		if (sub)
 			copy_resources(p, root, sub, item);
-		}
 		st->depth--;
 		free(sub_shown);
 		free(first);
@@ -677,13 +728,51 @@ static void include_all(struct project *p, struct ynode *root,
 {
 	const struct ynode *inc = get(root, "include");
 
+	if (inc && inc->kind == YNODE_MAP)
+		finding_error(p->out, inc->loc.file, inc->loc.line,
+			      inc->loc.col, "\"include\" must be a list");
 	if (is_text(inc))
 		include_one(p, root, inc, wd, shown_dir, env, st);
 	for (size_t i = 0; inc && inc->kind == YNODE_SEQ && i < inc->n; i++)
 		include_one(p, root, inc->items[i], wd, shown_dir, env, st);
 }
 
+/*
+ * What Docker Compose does to each file before it merges the files: the
+ * projects it includes are added to it, then its services' `extends`
+ * are resolved. Done once a file.
+ */
+static void expand(struct project *p, struct project_file *f,
+		   const char *wd, const char *shown_dir, struct inc_stack *st)
+{
+	bool push;
+
+	if (f->expanded)
+		return;
+	f->expanded = true;
+	push = f->real && st->depth < INCLUDE_DEPTH &&
+	       (!st->depth || strcmp(st->real[st->depth - 1], f->real));
+	if (push)
+		st->real[st->depth++] = f->real;
+	include_all(p, f->doc.root, wd, shown_dir, f->env, st);
+	if (push)
+		st->depth--;
+	resolve_all(p, f);
+}
+
 /* The project */
+
+/* expand for one of the project's own files: its paths resolve against
+ * the project directory, and its includes are shown beside the first
+ * file. */
+static void expand_top(struct project *p, struct project_file *f)
+{
+	struct inc_stack st = { .depth = 0 };
+	char *shown_dir = dir_part(p->u->path);
+
+	expand(p, f, p->wd, shown_dir, &st);
+	free(shown_dir);
+}
 
 void project_init(struct project *p, struct unit *u, struct findings *out)
 {
@@ -713,13 +802,14 @@ enum compose_result project_open(struct project *p, const char *text,
 
 	f->text = text;
 	f->len = len;
-	if (ydoc_load(&f->doc, text, len, f->path, p->out))
+	if (load_yaml(p, f))
 		return COMPOSE_FAILED;
-	rc = compose_check_root(p->u, f->doc.root, compose_named, p->out);
+	rc = compose_check_root(p->u->path, f->doc.root, compose_named,
+				p->out);
 	if (rc != COMPOSE_OK)
 		return rc;
 	compose_interpolate(f->doc.root, text, len, f->env, p->out);
-	resolve_all(p, f);
+	expand_top(p, f);
 	p->root = f->doc.root;
 	return COMPOSE_OK;
 }
@@ -731,7 +821,7 @@ void project_add(struct project *p, const char *path)
 
 	if (!f || !p->root)
 		return;
-	resolve_all(p, f);
+	expand_top(p, f);
 	p->root = compose_merge(&p->made, p->root, f->doc.root, NULL);
 }
 
@@ -739,18 +829,10 @@ enum compose_result project_read(struct project *p)
 {
 	struct pool *pl = pool_of(p);
 	struct compose_bases bases;
-	struct inc_stack st = { .depth = 0 };
-	char *shown_dir = dir_part(p->u->path);
 	bool reset = false;
 
-	if (!p->root) {
-		free(shown_dir);
+	if (!p->root)
 		return COMPOSE_FAILED;
-	}
-	if (p->files[0]->real)
-		st.real[st.depth++] = p->files[0]->real;
-	include_all(p, p->root, p->wd, shown_dir, &p->env, &st);
-	free(shown_dir);
 	pl->base_files = xcalloc(p->n_files + 1, sizeof(char *));
 	pl->base_dirs = xcalloc(p->n_files + 1, sizeof(char *));
 	for (size_t i = 0; i < p->n_files; i++) {

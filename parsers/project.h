@@ -1,7 +1,7 @@
 /*
- * A compose project as Docker Compose loads it: its files merged in
- * order, each service's `extends` resolved, the projects it `include`s
- * added, then read into one unit.
+ * A compose project as Docker Compose loads it: in each file, the
+ * projects it `include`s added, then its services' `extends` resolved;
+ * the files merged in order; then read into one unit.
  *
  *	project_init(&p, u, out);
  *	if (project_open(&p, text, len, named) == COMPOSE_OK) {
@@ -42,6 +42,9 @@ struct project_file {
 	struct buf owned;	/* the text, when the project read it */
 	struct ydoc doc;
 	const struct compose_env *env;	/* its variables */
+	bool partial;		/* read for `extends` alone: only the
+				 * services extended are linted */
+	bool expanded;		/* its includes and extends resolved */
 };
 
 struct project {

@@ -286,8 +286,15 @@ static void add_weight(uint32_t *w, uint32_t more)
 static void attach(struct loader *l, struct ynode *n)
 {
 	if (!l->depth) {
-		if (l->documents == 1 && !l->d->root)
-			l->d->root = n;
+		struct ydoc *d = l->d;
+
+		if (l->documents == 1 && !d->root) {
+			d->root = n;
+		} else if (l->documents > 1) {
+			grow_array(&d->more, sizeof(*d->more), d->n_more + 1,
+				   &d->cap_more);
+			d->more[d->n_more++] = n;
+		}
 		return;
 	}
 	grow_array(&l->pending, sizeof(*l->pending), l->n_pending + 1,
@@ -712,6 +719,7 @@ void ydoc_release(struct ydoc *d)
 		free(b);
 	}
 	arena_release(&d->arena);
+	free(d->more);
 	memset(d, 0, sizeof(*d));
 }
 

@@ -65,6 +65,8 @@ struct ydoc {
 	const char *file;	/* for locations; not owned */
 	struct ynode *root;	/* the first document's root; NULL when the
 				 * stream holds no document or an empty one */
+	struct ynode **more;	/* the roots of the documents after it */
+	size_t n_more, cap_more;
 	struct ynode_block *blocks;	/* every node, in blocks (internal) */
 	struct arena arena;	/* the texts and item lists */
 	size_t n_reset;		/* nodes read tagged !reset */

@@ -127,6 +127,13 @@ expect_run "FIFOs beside a compose file" 2 "" \
 expect_err "FIFO include" 'fifo/compose.yaml:1:11: error: cannot read "fifo/part.yaml": not a regular file: a FIFO, socket or device is not read'
 expect_err "FIFO override" 'fifo/compose.override.yaml: error: not a regular file'
 rm -rf fifo
+mkdir fifo
+mkfifo fifo/named.yaml
+printf 'COMPOSE_FILE=named.yaml\n' > fifo/.env
+expect_run "FIFO named by COMPOSE_FILE" 2 "" \
+	sh -c 'cd fifo && exec timeout 30 "$0" --color never' "$bin"
+expect_err "FIFO named by COMPOSE_FILE" 'named.yaml: error: not a regular file'
+rm -rf fifo
 
 printf 'empty:\n' > Makefile
 expect_run "Makefile without docker commands is clean" 0 "" ml Makefile
