@@ -236,15 +236,31 @@ static void skip_properties(struct loader *l, struct loc *at)
 	}
 }
 
+static const char *const tag_names[] = {
+	[YTAG_RESET] = "!reset",
+	[YTAG_OVERRIDE] = "!override",
+	[YTAG_MERGE] = MERGE_TAG,
+};
+
+static enum ytag tag_of(const char *tag)
+{
+	if (!tag)
+		return YTAG_NONE;
+	for (int t = YTAG_RESET; t < YTAG_OTHER; t++)
+		if (!strcmp(tag, tag_names[t]))
+			return (enum ytag)t;
+	return YTAG_OTHER;
+}
+
 static struct ynode *node_new(struct loader *l, enum ynode_kind kind,
 			      const yaml_event_t *e, const yaml_char_t *tag)
 {
 	struct loc at = span(l->d->file, &e->start_mark, &e->end_mark);
 	struct ynode *n = ydoc_node(l->d, kind, &at);
 
-	n->tag = tag ? xstrdup((const char *)tag) : NULL;
+	n->tag = tag_of((const char *)tag);
 	n->arena_items = true;
-	if (n->tag && !strcmp(n->tag, "!reset"))
+	if (n->tag == YTAG_RESET)
 		l->d->n_reset++;
 	return n;
 }
@@ -421,7 +437,7 @@ static bool is_merge_key(const struct ynode *k)
 {
 	return k->kind == YNODE_SCALAR && k->plain && k->len == 2 &&
 	       !memcmp(k->text, "<<", 2) &&
-	       (!k->tag || !strcmp(k->tag, MERGE_TAG));
+	       (k->tag == YTAG_NONE || k->tag == YTAG_MERGE);
 }
 
 static bool same_key(const struct ynode *a, const struct ynode *b)
@@ -713,7 +729,6 @@ void ydoc_release(struct ydoc *d)
 				free(n->text);
 			if (!n->arena_items)
 				free(n->items);
-			free(n->tag);
 		}
 		d->blocks = b->next;
 		free(b);
@@ -814,7 +829,9 @@ void ynode_append(struct ynode *parent, struct ynode *child)
 
 bool ynode_tagged(const struct ynode *n, const char *tag)
 {
-	return n->tag && !strcmp(n->tag, tag);
+	enum ytag t = tag_of(tag);
+
+	return t != YTAG_NONE && t != YTAG_OTHER && n->tag == t;
 }
 
 /* Drops the `!reset` items and pairs of one collection. */
