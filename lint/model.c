@@ -269,8 +269,8 @@ static bool looks_clean(const char *path, size_t n)
 		if (i < n && path[i] != '/')
 			continue;
 		len = i - start;
-		if (!len || (path[start] == '.' &&
-			     (len == 1 || (len == 2 && path[start + 1] == '.'))))
+		if (!len || (len <= 2 && path[start] == '.' &&
+			     (len == 1 || path[start + 1] == '.')))
 			return false;
 		start = i + 1;
 	}
