@@ -788,6 +788,8 @@ void project_init(struct project *p, struct unit *u, struct findings *out)
 		free(cwd);
 	}
 	compose_env_of(&p->env, u);
+	if (!p->env.dir)
+		p->env.dir = p->wd;	/* standard input: the .env here */
 	memset(&p->made, 0, sizeof(p->made));
 }
 

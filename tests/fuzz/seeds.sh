@@ -1,6 +1,7 @@
 #!/bin/sh
 # Seeds each fuzz target's corpus from the fixtures (and the shared
-# corpus's compose files when present) and tests/fuzz/seeds/.
+# corpus's compose files and recorded Engine API answers when present)
+# and tests/fuzz/seeds/.
 # usage: tests/fuzz/seeds.sh CORPUS-DIR
 top=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$1" && out=$(cd "$1" && pwd) || exit 1
@@ -94,3 +95,11 @@ for f in "$seeds"/config*.yaml; do
 	seed config "$f"
 done
 seed project "$seeds/project.yaml"
+# engine: the recorded Engine API answers, and the pasted errors
+api=${MOUNTLINT_DOCKER_API:-$top/../shared/docker-api}
+for f in "$api"/*.json; do
+	[ -f "$f" ] && seed engine "$f"
+done
+for f in "$top"/fixtures/docker-api/*; do
+	[ -f "$f" ] && seed engine "$f"
+done
