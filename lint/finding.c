@@ -17,7 +17,6 @@ void findings_init(struct findings *f)
 
 void finding_release(struct finding *x)
 {
-	free(x->file);
 	free(x->service);
 	free(x->message);
 	free(x->fix);
@@ -35,6 +34,9 @@ void findings_release(struct findings *f)
 		free(f->errors[i].message);
 	}
 	free(f->errors);
+	for (size_t i = 0; i < f->n_files; i++)
+		free(f->files[i]);
+	free(f->files);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -64,6 +66,18 @@ static char *printable(char *s)
 	return s;
 }
 
+/* The findings' copy of file name: findings come file by file, so the
+ * last name kept is mostly the one. */
+static const char *keep_file(struct findings *f, const char *file)
+{
+	if (f->n_files && !strcmp(f->files[f->n_files - 1], file))
+		return f->files[f->n_files - 1];
+	grow_array(&f->files, sizeof(*f->files), f->n_files + 1,
+		   &f->cap_files);
+	f->files[f->n_files] = xstrdup(file);
+	return f->files[f->n_files++];
+}
+
 static struct finding *push(struct findings *f, const char *id,
 			    enum severity severity, const struct loc *loc,
 			    const char *service, const char *fix, char *message)
@@ -85,7 +99,7 @@ static struct finding *push(struct findings *f, const char *id,
 	x->rule = rule;
 	x->seq = f->n - 1;
 	x->severity = severity ? severity : rule->severity;
-	x->file = xstrdup(loc && loc->file ? loc->file : "");
+	x->file = keep_file(f, loc && loc->file ? loc->file : "");
 	if (loc)
 		x->loc = *loc;
 	x->loc.file = x->file;
@@ -149,7 +163,7 @@ void finding_error(struct findings *f, const char *file, int line, int col,
 /* File, line, column and rule: 0 when x and y share them. */
 static int compare_place(const struct finding *x, const struct finding *y)
 {
-	int c = strcmp(x->file, y->file);
+	int c = x->file == y->file ? 0 : strcmp(x->file, y->file);
 
 	if (c)
 		return c;
@@ -173,7 +187,8 @@ static int compare(const void *a, const void *b)
 /* Whether y repeats x: the same rule, place, message and verdict. */
 static bool repeats(const struct finding *x, const struct finding *y)
 {
-	return x->rule == y->rule && !strcmp(x->file, y->file) &&
+	return x->rule == y->rule &&
+	       (x->file == y->file || !strcmp(x->file, y->file)) &&
 	       x->loc.line == y->loc.line && x->loc.col == y->loc.col &&
 	       x->loc.end_line == y->loc.end_line &&
 	       x->loc.end_col == y->loc.end_col &&

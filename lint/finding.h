@@ -14,7 +14,7 @@
 struct finding {
 	const struct rule *rule;
 	enum severity severity;
-	char *file;		/* owned copy of loc.file */
+	const char *file;	/* loc.file, as kept by the findings */
 	struct loc loc;		/* loc.file points at file above */
 	char *service;		/* NULL when none */
 	char *message;
@@ -37,6 +37,11 @@ struct findings {
 	size_t n, cap;
 	struct input_error *errors;
 	size_t n_errors, cap_errors;
+
+	/* Copies of the file names findings point at: a name repeats only
+	 * when findings of other files came between. */
+	char **files;
+	size_t n_files, cap_files;
 
 	/* Per-file cap (ML002); finding_begin_file resets the count. */
 	size_t file_count;

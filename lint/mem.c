@@ -142,7 +142,9 @@ void grow_array(void *ptr, size_t elemsize, size_t need, size_t *cap)
 
 	if (need <= *cap)
 		return;
-	n = *cap ? *cap : 8;
+	/* Lists of large elements (mounts, labels) are mostly short: they
+	 * start with room for four. */
+	n = *cap ? *cap : elemsize >= 32 ? 4 : 8;
 	while (n < need) {
 		if (n > SIZE_MAX / 2)
 			die_oom();

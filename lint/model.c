@@ -150,11 +150,33 @@ const char *kv_get(const struct kv_list *l, const char *key)
 	return NULL;
 }
 
-const struct loc *mount_loc(const struct mount *m, enum mount_field f)
+void mount_set_loc(struct mount *m, enum mount_field f, const struct loc *loc)
 {
-	if (m->at[f].line > 0)
-		return &m->at[f];
-	return &m->at[MF_ENTRY];
+	m->at[f].line = loc->line;
+	m->at[f].col = loc->col;
+	m->at[f].end_line = loc->end_line;
+	m->at[f].end_col = loc->end_col;
+	if (loc->file)
+		m->file = loc->file;
+}
+
+const struct loc *mount_field_loc(const struct mount *m, enum mount_field f,
+				  struct loc *buf)
+{
+	const struct mount_at *a = &m->at[f];
+
+	buf->file = a->line ? m->file : NULL;
+	buf->line = a->line;
+	buf->col = a->col;
+	buf->end_line = a->end_line;
+	buf->end_col = a->end_col;
+	return buf;
+}
+
+const struct loc *mount_loc_in(const struct mount *m, enum mount_field f,
+			       struct loc *buf)
+{
+	return mount_field_loc(m, m->at[f].line > 0 ? f : MF_ENTRY, buf);
 }
 
 bool mount_has_host_path(const struct mount *m)
@@ -231,6 +253,30 @@ const struct volume *unit_find_volume(const struct unit *u, const char *name)
 	return NULL;
 }
 
+/*
+ * Whether path_clean would return path as it is: "/", or components that
+ * are neither empty, "." nor "..". Some clean paths ("..") answer false.
+ */
+static bool looks_clean(const char *path, size_t n)
+{
+	size_t start = path[0] == '/';
+
+	if (n == 1 && start)
+		return true;
+	for (size_t i = start; i <= n; i++) {
+		size_t len;
+
+		if (i < n && path[i] != '/')
+			continue;
+		len = i - start;
+		if (!len || (len <= 2 && path[start] == '.' &&
+			     (len == 1 || path[start + 1] == '.')))
+			return false;
+		start = i + 1;
+	}
+	return true;
+}
+
 char *path_clean(const char *path)
 {
 	size_t n = strlen(path);
@@ -238,6 +284,10 @@ char *path_clean(const char *path)
 	char *out = xmalloc(n + 2);
 	size_t w = 0, r = 0, dotdot = 0;
 
+	if (n && looks_clean(path, n)) {
+		memcpy(out, path, n + 1);
+		return out;
+	}
 	if (n == 0) {
 		out[0] = '.';
 		out[1] = '\0';

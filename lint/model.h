@@ -80,27 +80,34 @@ enum mount_field {
 	MF_NFIELDS
 };
 
+/* A place in the file of the mount that holds it: a struct loc without
+ * its file, which every field of a mount shares. */
+struct mount_at {
+	int line, col;
+	int end_line, end_col;
+};
+
 struct mount {
-	enum mount_kind kind;
-	enum mount_syntax syntax;
+	enum mount_kind kind : 8;
+	enum mount_syntax syntax : 8;
+	enum path_base base : 8;	/* of source_path */
+	enum selinux_label selinux : 8;
+	bool read_only;
+	bool nocopy;
+	bool has_size;		/* tmpfs: size holds its size */
 
 	char *raw;		/* the entry as written, for messages */
 	char *source;		/* as written; NULL when there is none */
-	enum path_base base;
 	char *source_path;	/* normalised host path, see enum path_base;
 				 * NULL unless base is ABSOLUTE, HOME or
 				 * RELATIVE (WINDOWS: as written) */
 	char *target;		/* as written; NULL for a secret/config with
 				 * none yet resolved */
 
-	bool read_only;
-	enum selinux_label selinux;
 	char *propagation;	/* "rshared", ...; NULL when not set */
-	bool nocopy;
 	char *subpath;
 
 	/* tmpfs */
-	bool has_size;
 	unsigned long long size;	/* bytes, when has_size */
 	char *mode;			/* as written, or NULL */
 	char *reenabled;	/* "exec", "suid" or "dev" that a tmpfs turned
@@ -109,7 +116,8 @@ struct mount {
 	char *volume_driver;
 	struct kv_list labels;	/* --mount volume-label=, compose volume.labels */
 
-	struct loc at[MF_NFIELDS];
+	const char *file;	/* of every location in at */
+	struct mount_at at[MF_NFIELDS];	/* line 0: not set */
 };
 
 struct secopt {
@@ -251,8 +259,24 @@ void kv_list_release(struct kv_list *l);
 void mount_release(struct mount *m);
 void volume_release(struct volume *v);
 
-/* The location of a field, falling back to the whole entry. */
-const struct loc *mount_loc(const struct mount *m, enum mount_field f);
+/* Sets the location of field f; every field of a mount is in one file. */
+void mount_set_loc(struct mount *m, enum mount_field f, const struct loc *loc);
+
+/*
+ * The location of field f as set (line 0 when it was not), written to
+ * *buf; returns buf.
+ */
+const struct loc *mount_field_loc(const struct mount *m, enum mount_field f,
+				  struct loc *buf);
+
+/*
+ * The location of a field, falling back to the whole entry, written to
+ * *buf; returns buf. mount_loc(m, f) writes it to a struct loc that lives
+ * until the end of the enclosing block.
+ */
+const struct loc *mount_loc_in(const struct mount *m, enum mount_field f,
+			       struct loc *buf);
+#define mount_loc(m, f) mount_loc_in((m), (f), &(struct loc){ 0 })
 
 /* True for binds whose host path is known (absolute, home or relative). */
 bool mount_has_host_path(const struct mount *m);

@@ -52,6 +52,17 @@ static void shape(struct reader *r, const struct ynode *n,
 	r->shape_failed = true;
 }
 
+/* ML005 for the value of `key`, or for one of its items. */
+static void shape_of(struct reader *r, const struct ynode *n,
+		     const char *service, const char *key, bool item,
+		     const char *want)
+{
+	char *what = xasprintf(item ? "an item of \"%s\"" : "\"%s\"", key);
+
+	shape(r, n, service, what, want);
+	free(what);
+}
+
 static bool is_scalar(const struct ynode *n)
 {
 	return n->kind == YNODE_SCALAR && !ynode_is_null(n);
@@ -111,21 +122,17 @@ static void each_string(struct reader *r, struct container *c,
 			void (*each)(struct reader *, struct container *,
 				     const struct ynode *))
 {
-	char *what = xasprintf("\"%s\"", key->text);
-	char *item = xasprintf("an item of \"%s\"", key->text);
-
 	if (one_ok && is_scalar(v))
 		each(r, c, v);
 	else if (!ynode_is_null(v) && v->kind != YNODE_SEQ)
-		shape(r, v, c->name, what, "a list");
+		shape_of(r, v, c->name, key->text, false, "a list");
 	for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++) {
 		if (is_scalar(v->items[i]))
 			each(r, c, v->items[i]);
 		else
-			shape(r, v->items[i], c->name, item, "a string");
+			shape_of(r, v->items[i], c->name, key->text, true,
+				 "a string");
 	}
-	free(what);
-	free(item);
 }
 
 static struct spec_ctx mount_ctx(struct reader *r, const struct container *c)
@@ -149,7 +156,7 @@ static void rebase(const struct reader *r, struct mount *m)
 	if (m->base != PATH_RELATIVE || !r->bases)
 		return;
 	for (size_t i = 0; i < r->bases->n && !base; i++)
-		if (r->bases->files[i] == m->at[MF_ENTRY].file)
+		if (r->bases->files[i] == m->file)
 			base = r->bases->dirs[i];
 	if (!base || !*base)
 		return;
@@ -186,32 +193,27 @@ static void read_pairs(struct reader *r, const char *service,
 		       const char *name, const struct ynode *v,
 		       struct kv_list *l)
 {
-	char *what = xasprintf("\"%s\"", name);
-	char *item = xasprintf("an item of \"%s\"", name);
-
 	for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++) {
 		if (is_scalar(v->items[i]))
 			add_pair(l, v->items[i]->text, &v->items[i]->loc);
 		else
-			shape(r, v->items[i], service, item,
-			      "a \"key=value\" string");
+			shape_of(r, v->items[i], service, name, true,
+				 "a \"key=value\" string");
 	}
 	for (size_t i = 0; i < ynode_pairs(v); i++) {
 		const struct ynode *k = ynode_key(v, i);
 		const struct ynode *val = ynode_value(v, i);
 
 		if (k->kind != YNODE_SCALAR || val->kind != YNODE_SCALAR) {
-			shape(r, k->kind != YNODE_SCALAR ? k : val, service,
-			      item, "a string");
+			shape_of(r, k->kind != YNODE_SCALAR ? k : val, service,
+				 name, true, "a string");
 			continue;
 		}
 		kv_add(l, k->text, ynode_is_null(val) ? NULL : val->text)
 			->loc = k->loc;
 	}
 	if (v->kind == YNODE_SCALAR && !ynode_is_null(v))
-		shape(r, v, service, what, "a list or a mapping");
-	free(what);
-	free(item);
+		shape_of(r, v, service, name, false, "a list or a mapping");
 }
 
 /* Service keys, one function each. */
@@ -311,13 +313,27 @@ static void svc_tmpfs(struct reader *r, struct container *c,
 struct fields {
 	struct spec_field *items;
 	size_t n, cap;
+	/* The keys made by joining names ("bind.propagation"); the others
+	 * are the YAML keys' own texts. */
+	char **made;
+	size_t n_made, cap_made;
 };
 
 static void fields_release(struct fields *f)
 {
-	for (size_t i = 0; i < f->n; i++)
-		free((char *)f->items[i].key);
+	for (size_t i = 0; i < f->n_made; i++)
+		free(f->made[i]);
+	free(f->made);
 	free(f->items);
+}
+
+/* "prefix.key", owned by f. */
+static const char *joined_name(struct fields *f, const char *prefix,
+			       const char *key)
+{
+	grow_array(&f->made, sizeof(*f->made), f->n_made + 1, &f->cap_made);
+	f->made[f->n_made] = xasprintf("%s.%s", prefix, key);
+	return f->made[f->n_made++];
 }
 
 /* Flattens a long-syntax mapping: `bind: {propagation: x}` is the field
@@ -329,7 +345,7 @@ static void flatten(struct reader *r, const struct container *c,
 	for (size_t i = 0; i < ynode_pairs(map); i++) {
 		const struct ynode *k = ynode_key(map, i);
 		const struct ynode *v = ynode_value(map, i);
-		char *name;
+		const char *name;
 		struct spec_field *sf;
 
 		if (k->kind != YNODE_SCALAR) {
@@ -338,11 +354,9 @@ static void flatten(struct reader *r, const struct container *c,
 		}
 		if (ynode_is_null(v))
 			continue;
-		name = prefix ? xasprintf("%s.%s", prefix, k->text) :
-				xstrdup(k->text);
+		name = prefix ? joined_name(f, prefix, k->text) : k->text;
 		if (v->kind == YNODE_MAP && depth < LONG_SYNTAX_DEPTH) {
 			flatten(r, c, f, v, name, depth + 1);
-			free(name);
 			continue;
 		}
 		sf = ARRAY_PUSH(*f);
@@ -357,7 +371,7 @@ static void add_long_mount(struct reader *r, struct container *c,
 			   const struct ynode *map)
 {
 	struct spec_ctx ctx = mount_ctx(r, c);
-	struct fields f = { NULL, 0, 0 };
+	struct fields f = { 0 };
 	const struct loc *entry = ynode_pairs(map) ?
 				  &ynode_key(map, 0)->loc : &map->loc;
 	struct mount m = { 0 };
@@ -420,16 +434,17 @@ static void read_target_map(struct reader *r, const struct container *c,
 	const struct ynode *src = ynode_get(map, "source", &src_key);
 	const struct ynode *dst = ynode_get(map, "target", &dst_key);
 
-	m->at[MF_ENTRY] = ynode_pairs(map) ? ynode_key(map, 0)->loc : map->loc;
+	mount_set_loc(m, MF_ENTRY, ynode_pairs(map) ? &ynode_key(map, 0)->loc :
+					      &map->loc);
 	if (src && is_scalar(src)) {
 		m->raw = xstrdup(src->text);
-		m->at[MF_SOURCE] = src->loc;
+		mount_set_loc(m, MF_SOURCE, &src->loc);
 	} else if (src && !ynode_is_null(src)) {
 		shape(r, src, c->name, "\"source\"", "a string");
 	}
 	if (dst && is_scalar(dst)) {
 		m->target = xstrdup(dst->text);
-		m->at[MF_TARGET] = dst->loc;
+		mount_set_loc(m, MF_TARGET, &dst->loc);
 	} else if (dst && !ynode_is_null(dst)) {
 		shape(r, dst, c->name, "\"target\"", "a string");
 	}
@@ -448,7 +463,7 @@ static void add_target(struct reader *r, struct container *c,
 		read_target_map(r, c, &m, item);
 	} else {
 		m.raw = xstrdup(item->text);
-		m.at[MF_ENTRY] = item->loc;
+		mount_set_loc(&m, MF_ENTRY, &item->loc);
 	}
 	if (!m.target && !m.raw) {
 		mount_release(&m);
@@ -466,22 +481,17 @@ static void read_targets(struct reader *r, struct container *c,
 			 const struct ynode *key, const struct ynode *v,
 			 enum mount_kind kind)
 {
-	char *what = xasprintf("\"%s\"", key->text);
-	char *item_what = xasprintf("an item of \"%s\"", key->text);
-
 	if (!ynode_is_null(v) && v->kind != YNODE_SEQ)
-		shape(r, v, c->name, what, "a list");
+		shape_of(r, v, c->name, key->text, false, "a list");
 	for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++) {
 		const struct ynode *item = v->items[i];
 
 		if (item->kind == YNODE_MAP || is_scalar(item))
 			add_target(r, c, item, kind);
 		else
-			shape(r, item, c->name, item_what,
-			      "a string or a mapping");
+			shape_of(r, item, c->name, key->text, true,
+				 "a string or a mapping");
 	}
-	free(what);
-	free(item_what);
 }
 
 static void svc_secrets(struct reader *r, struct container *c,

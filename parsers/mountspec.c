@@ -222,7 +222,8 @@ static int classify_source(struct mount *m, const struct spec_ctx *ctx,
 /* The source of a long mount whose type says what it is. */
 static int classify_bound(struct mount *m, const struct spec_ctx *ctx)
 {
-	const struct loc *loc = &m->at[MF_SOURCE];
+	struct loc at;
+	const struct loc *loc = mount_field_loc(m, MF_SOURCE, &at);
 
 	if (m->kind == MOUNT_BIND)
 		return classify_host_path(m, ctx, loc);
@@ -235,12 +236,25 @@ static bool target_is_absolute(const char *t)
 	return t[0] == '/' || is_drive(t) || (t[0] == '\\' && t[1] == '\\');
 }
 
+/* Whether path_clean(t) is "/"; without a component that starts with a
+ * dot, that is a path of slashes only. */
+static bool cleans_to_root(const char *t)
+{
+	char *clean;
+	bool root;
+
+	if (!strstr(t, "/."))
+		return t[0] == '/' && !t[strspn(t, "/")];
+	clean = path_clean(t);
+	root = !strcmp(clean, "/");
+	free(clean);
+	return root;
+}
+
 static int check_target(struct mount *m, const struct spec_ctx *ctx,
 			const struct loc *loc)
 {
 	const char *t = m->target;
-	char *clean;
-	bool root;
 
 	if (!t || !*t)
 		return reject(m, ctx, "ML104", loc, "add a target",
@@ -257,10 +271,7 @@ static int check_target(struct mount *m, const struct spec_ctx *ctx,
 		free(fix);
 		return ret;
 	}
-	clean = path_clean(t);
-	root = !strcmp(clean, "/");
-	free(clean);
-	if (root)
+	if (cleans_to_root(t))
 		return reject(m, ctx, "ML103", loc,
 			      "mount into a directory of its own, such as "
 			      "\"/data\"",
@@ -508,7 +519,7 @@ static bool blank(const char *s)
 static void fill_locs(struct mount *m, const struct loc *loc)
 {
 	for (int f = 0; f < MF_NFIELDS; f++)
-		m->at[f] = *loc;
+		mount_set_loc(m, (enum mount_field)f, loc);
 }
 
 int mountspec_short(struct mount *m, const char *spec, const struct loc *loc,
@@ -963,7 +974,7 @@ static int set_field(struct mount *m, const struct lfield *f,
 			      "write the size as bytes, or with a unit: 64m",
 			      "invalid size \"%s\" for \"%s\"", v, f->key);
 	if (f->def->at != MF_ENTRY)	/* the entry keeps its first key */
-		m->at[f->def->at] = *at;
+		mount_set_loc(m, f->def->at, at);
 	switch (f->def->id) {
 	case F_READ_ONLY:
 		m->read_only = b == 1;
@@ -1119,11 +1130,11 @@ static int long_mount(struct mount *m, const struct lfield *f, size_t n,
 			      type->value);
 	if (src && src->value && *src->value) {
 		m->source = xstrdup(src->value);
-		m->at[MF_SOURCE] = src->value_loc;
+		mount_set_loc(m, MF_SOURCE, &src->value_loc);
 	}
 	if (dst && dst->value) {
 		m->target = xstrdup(dst->value);
-		m->at[MF_TARGET] = dst->value_loc;
+		mount_set_loc(m, MF_TARGET, &dst->value_loc);
 	}
 	if (m->kind == MOUNT_VOLUME && !m->source)
 		m->kind = MOUNT_ANON;
@@ -1164,13 +1175,13 @@ int mountspec_long(struct mount *m, const struct spec_field *fields,
 	for (size_t i = 0; i < n; i++) {
 		if (!strncmp(fields[i].key, "x-", 2))
 			continue;	/* extensions are the user's own */
-		f[k].key = xstrdup(fields[i].key);
+		f[k].key = fields[i].key;	/* the caller's */
 		f[k].def = find_field(fields[i].key, false);
 		f[k].value = fields[i].value;
 		f[k].key_loc = fields[i].key_loc;
 		f[k].value_loc = fields[i].value_loc;
 		if (f[k].def && !f[k].value) {
-			lfields_release(f, k + 1);
+			free(f);
 			return reject(m, ctx, "ML104", &fields[i].key_loc,
 				      "give it a single value",
 				      "\"%s\" takes a single value",
@@ -1179,7 +1190,7 @@ int mountspec_long(struct mount *m, const struct spec_field *fields,
 		k++;
 	}
 	ret = long_mount(m, f, k, entry_loc, ctx, false);
-	lfields_release(f, k);
+	free(f);
 	return ret;
 }
 

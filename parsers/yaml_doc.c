@@ -236,41 +236,63 @@ static void skip_properties(struct loader *l, struct loc *at)
 	}
 }
 
+static const char *const tag_names[] = {
+	[YTAG_RESET] = "!reset",
+	[YTAG_OVERRIDE] = "!override",
+	[YTAG_MERGE] = MERGE_TAG,
+};
+
+static enum ytag tag_of(const char *tag)
+{
+	if (!tag)
+		return YTAG_NONE;
+	for (int t = YTAG_RESET; t < YTAG_OTHER; t++)
+		if (!strcmp(tag, tag_names[t]))
+			return (enum ytag)t;
+	return YTAG_OTHER;
+}
+
 static struct ynode *node_new(struct loader *l, enum ynode_kind kind,
 			      const yaml_event_t *e, const yaml_char_t *tag)
 {
 	struct loc at = span(l->d->file, &e->start_mark, &e->end_mark);
 	struct ynode *n = ydoc_node(l->d, kind, &at);
 
-	n->tag = tag ? xstrdup((const char *)tag) : NULL;
+	n->tag = tag_of((const char *)tag);
 	n->arena_items = true;
-	if (n->tag && !strcmp(n->tag, "!reset"))
+	if (n->tag == YTAG_RESET)
 		l->d->n_reset++;
 	return n;
 }
 
 static void node_push(struct ynode *parent, struct ynode *child)
 {
+	size_t cap = parent->cap;
+
+	if (parent->n == UINT32_MAX) {
+		fputs("mountlint: out of memory\n", stderr);
+		exit(70);
+	}
 	if (parent->arena_items && parent->n == parent->cap) {
 		struct ynode **heap = NULL;
-		size_t cap = 0;
 
+		cap = 0;
 		grow_array(&heap, sizeof(*heap), parent->n + 1, &cap);
 		if (parent->n)
 			memcpy(heap, parent->items,
 			       parent->n * sizeof(*heap));
 		parent->items = heap;
-		parent->cap = cap;
 		parent->arena_items = false;
 	}
 	grow_array(&parent->items, sizeof(*parent->items), parent->n + 1,
-		   &parent->cap);
+		   &cap);
+	parent->cap = cap < UINT32_MAX ? (uint32_t)cap : UINT32_MAX;
 	parent->items[parent->n++] = child;
 }
 
-static void add_weight(size_t *w, size_t more)
+static void add_weight(uint32_t *w, uint32_t more)
 {
-	size_t cap = (size_t)LIMIT_ALIAS_NODES + 1;
+	uint32_t cap = (uint32_t)LIMIT_ALIAS_NODES + 1;
 
 	*w = (*w > cap - more || more > cap) ? cap : *w + more;
 }
@@ -415,7 +437,7 @@ static bool is_merge_key(const struct ynode *k)
 {
 	return k->kind == YNODE_SCALAR && k->plain && k->len == 2 &&
 	       !memcmp(k->text, "<<", 2) &&
-	       (!k->tag || !strcmp(k->tag, MERGE_TAG));
+	       (k->tag == YTAG_NONE || k->tag == YTAG_MERGE);
 }
 
 static bool same_key(const struct ynode *a, const struct ynode *b)
@@ -707,7 +729,6 @@ void ydoc_release(struct ydoc *d)
 				free(n->text);
 			if (!n->arena_items)
 				free(n->items);
-			free(n->tag);
 		}
 		d->blocks = b->next;
 		free(b);
@@ -808,7 +829,9 @@ void ynode_append(struct ynode *parent, struct ynode *child)
 
 bool ynode_tagged(const struct ynode *n, const char *tag)
 {
-	return n->tag && !strcmp(n->tag, tag);
+	enum ytag t = tag_of(tag);
+
+	return t != YTAG_NONE && t != YTAG_OTHER && n->tag == t;
 }
 
 /* Drops the `!reset` items and pairs of one collection. */

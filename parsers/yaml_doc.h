@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../lint/finding.h"
 #include "../lint/mem.h"
@@ -32,26 +33,38 @@ enum ynode_kind {
 	YNODE_MAP,
 };
 
+/* The tags mountlint acts on; a node with any other tag has YTAG_OTHER. */
+enum ytag {
+	YTAG_NONE,
+	YTAG_RESET,		/* !reset */
+	YTAG_OVERRIDE,		/* !override */
+	YTAG_MERGE,		/* tag:yaml.org,2002:merge */
+	YTAG_OTHER,
+};
+
 struct ynode {
-	enum ynode_kind kind;
+	enum ynode_kind kind : 4;
+	enum ytag tag : 4;
 	bool plain;		/* scalars: neither quoted nor a block */
 	/* Where text and items live: in the document's arena (true), or
 	 * from malloc, freed by ydoc_release. */
 	bool arena_text, arena_items;
+	union {
+		uint32_t len;	/* scalars: bytes in text */
+		uint32_t cap;	/* collections: room in items */
+	};
 
 	struct loc loc;		/* the node's text; a quoted scalar's span
 				 * includes its quotes */
-	char *tag;		/* as written ("!reset", "!!str"), or NULL */
 
 	char *text;		/* scalars: the value, NUL-terminated */
-	size_t len;		/* scalars: bytes in text */
 
 	/* Sequences: n items. Mappings: n/2 pairs, items[2i] the key and
 	 * items[2i+1] its value. */
 	struct ynode **items;
-	size_t n, cap;
+	uint32_t n;
 
-	size_t weight;		/* nodes in this tree, aliases expanded;
+	uint32_t weight;	/* nodes in this tree, aliases expanded;
 				 * saturates past the alias limit */
 };
 
@@ -98,7 +111,7 @@ struct ynode *ydoc_node(struct ydoc *d, enum ynode_kind kind,
 void ynode_set_text(struct ynode *n, char *text, size_t len);
 /* Appends child to a sequence, or a key or value to a mapping. */
 void ynode_append(struct ynode *parent, struct ynode *child);
-/* The node carries this tag ("!reset", "!override"). */
+/* The node carries this tag: "!reset" or "!override" (others: false). */
 bool ynode_tagged(const struct ynode *n, const char *tag);
 
 /* Number of key/value pairs of a mapping. */

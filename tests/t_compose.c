@@ -560,7 +560,7 @@ static struct mount *add_named(struct container *c, const char *name,
 	m->source = xstrdup(name);
 	m->raw = xasprintf("%s:/x", name);
 	m->target = xstrdup("/x");
-	m->at[MF_ENTRY] = (struct loc){ u.path, line, 9, line, 20 };
+	mount_set_loc(m, MF_ENTRY, &(struct loc){ u.path, line, 9, line, 20 });
 	return m;
 }
 

@@ -65,7 +65,7 @@ static struct mount *add_mount(struct unit *u, struct container *c,
 		if (m->base != PATH_UNKNOWN)
 			m->source_path = path_clean(source);
 	}
-	m->at[MF_ENTRY] = at_line(u, line);
+	mount_set_loc(m, MF_ENTRY, (const struct loc[]){ at_line(u, line) });
 	return m;
 }
 

@@ -92,8 +92,10 @@ static struct mount *add_mount(struct fx *x, struct container *c,
 		if (m->base != PATH_UNKNOWN && m->base != PATH_WINDOWS)
 			m->source_path = path_clean(source);
 	}
-	m->at[MF_ENTRY] = at_line(&x->u, x->line, 9);
-	m->at[MF_SOURCE] = at_line(&x->u, x->line, 11);
+	mount_set_loc(m, MF_ENTRY,
+		      (const struct loc[]){ at_line(&x->u, x->line, 9) });
+	mount_set_loc(m, MF_SOURCE,
+		      (const struct loc[]){ at_line(&x->u, x->line, 11) });
 	x->line++;
 	return m;
 }
@@ -328,7 +330,8 @@ static void test_ml307_ml308(void)
 	c = add_container(&x, NULL);
 	m = add_bind(&x, c, "/mnt", "/mnt");
 	m->propagation = xstrdup("rshared");
-	m->at[MF_PROPAGATION] = at_line(&x.u, m->at[MF_ENTRY].line, 30);
+	mount_set_loc(m, MF_PROPAGATION, (const struct loc[]){
+		      at_line(&x.u, m->at[MF_ENTRY].line, 30) });
 	m = add_bind(&x, c, "/srv", "/srv");
 	m->propagation = xstrdup("rslave");
 	T_EQ_INT(run(&rule_ml307, &x), 1);
