@@ -368,6 +368,14 @@ static bool needs_excerpts(const struct cli *c)
 	       (!strcmp(c->format, "text") && excerpt_view(c));
 }
 
+/* NO_COLOR set to anything but the empty string (no-color.org). */
+static bool no_color(void)
+{
+	const char *v = getenv("NO_COLOR");
+
+	return v && *v;
+}
+
 static int report(const struct cli *c, struct findings *f,
 		  const struct lint_result *res)
 {
@@ -378,7 +386,7 @@ static int report(const struct cli *c, struct findings *f,
 	o.files = res->files;
 	o.excerpt = excerpt_view(c);
 	o.color = c->color == COLOR_ALWAYS ||
-		  (c->color == COLOR_AUTO && tty && !getenv("NO_COLOR"));
+		  (c->color == COLOR_AUTO && tty && !no_color());
 	findings_sort(f);
 	fn(stdout, f, &o);
 	fflush(stdout);

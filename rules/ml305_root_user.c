@@ -8,10 +8,12 @@
  * worth an info when the container can write to a host directory.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../lint/filename.h"
 #include "../lint/finding.h"
+#include "../lint/mem.h"
 #include "../lint/rule.h"
 #include "../lint/banned.h"
 
@@ -85,11 +87,15 @@ static void implicit_root(const struct container *c, const struct mount *m,
 		"add --user \"$(id -u):$(id -g)\", or mount the directory "
 		"read-only";
 
+	char *who = c->image ? xasprintf("\"%s\"", c->image) :
+		    c->name ? xasprintf("service \"%s\"", c->name) :
+		    xstrdup("the container");
+
 	finding_add(out, "ML305", SEV_INFO, &c->image_loc, c->name, fix,
-		    "no user set, so \"%s\" runs as the image's user, often "
+		    "no user set, so %s runs as the image's user, often "
 		    "root: files it writes to host directory \"%s\" then "
-		    "belong to root", c->image ? c->image : c->name ? c->name : "container",
-		    m->source);
+		    "belong to root", who, m->source);
+	free(who);
 }
 
 static void check_container(const struct container *c, struct findings *out)
