@@ -300,7 +300,8 @@ static void add_tmpfs(struct reader *r, struct container *c,
 	struct spec_ctx ctx = mount_ctx(r, c);
 	struct mount m = { 0 };
 
-	if (!mountspec_tmpfs(&m, item->text, &item->loc, &ctx))
+	if (!item->broken &&
+	    !mountspec_tmpfs(&m, item->text, &item->loc, &ctx))
 		add_mount(r, c, &m);
 }
 
@@ -397,6 +398,8 @@ static void add_volume_entry(struct reader *r, struct container *c,
 		      "a string or a mapping");
 		return;
 	}
+	if (item->broken)	/* ML004 said why; what it means is unknown */
+		return;
 	if (!mountspec_short(&m, item->text, &item->loc, &ctx))
 		add_mount(r, c, &m);
 }
@@ -907,6 +910,7 @@ static void interpolate_scalar(struct interpolation *in, struct ynode *n,
 	interp_expand(n->text, vars_lookup, &in->vars, &r);
 	for (size_t i = 0; i < r.n; i++)
 		report_problem(in, n, service, &r.items[i]);
+	n->broken = r.status == INTERP_ERROR;
 	if (r.status == INTERP_KNOWN) {
 		size_t len;
 		char *text = escape_dollars(r.value, &len);

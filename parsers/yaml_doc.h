@@ -49,6 +49,8 @@ struct ynode {
 	/* Where text and items live: in the document's arena (true), or
 	 * from malloc, freed by ydoc_release. */
 	bool arena_text, arena_items;
+	bool broken;		/* scalars: an interpolation problem was
+				 * reported, the value is unknown */
 	union {
 		uint32_t len;	/* scalars: bytes in text */
 		uint32_t cap;	/* collections: room in items */
