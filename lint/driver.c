@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "config.h"
 #include "diag.h"
+#include "fsprobe.h"
 #include "input.h"
 #include "limits.h"
 #include "mem.h"
@@ -295,7 +296,7 @@ static char *override_of(const char *path)
 		char *o = xasprintf("%.*s%s", dir, path,
 				    compose_override_names[i]);
 
-		if (!access(o, F_OK))
+		if (!fsprobe_stat(o))
 			return o;
 		free(o);
 	}
@@ -505,7 +506,7 @@ static char *base_of(const char *path, bool named)
 		char *b = xasprintf("%.*s%s", dir, path,
 				    compose_file_names[i]);
 
-		if (!access(b, F_OK))
+		if (!fsprobe_stat(b))
 			return b;
 		free(b);
 	}

@@ -10,6 +10,7 @@
 #include "interp.h"
 #include "mountspec.h"
 #include "yaml_doc.h"
+#include "../lint/fsprobe.h"
 #include "../lint/mem.h"
 #include "../lint/settings.h"
 #include "../lint/utf8.h"
@@ -723,7 +724,8 @@ static void vars_load(struct vars *v, const struct compose_env *env,
 	if (!env->n_files && env->dir) {
 		char *path = xasprintf("%s/.env", env->dir);
 
-		vars_file(v, path, true, out);
+		if (fsprobe_stat(path) != ENOENT)
+			vars_file(v, path, true, out);
 		free(path);
 	}
 }

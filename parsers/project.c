@@ -459,7 +459,7 @@ static void env_files_of(struct project *p, const struct compose_env *env,
 	if (env->n_files || !env->dir)
 		return;
 	dotenv = keep(p, xasprintf("%s/.env", env->dir));
-	if (!access(dotenv, F_OK))
+	if (!fsprobe_stat(dotenv))
 		env_paths_add(l, dotenv);
 }
 
