@@ -14,7 +14,7 @@
 struct directive {
 	struct loc loc;		/* from the comment to the end of the line */
 	bool whole_file;
-	int last_line;		/* the last line it covers */
+	int first_line, last_line;	/* the lines it covers */
 	size_t n_ids;
 	char *ids[MAX_IDS];
 	const struct rule *rules[MAX_IDS];	/* NULL: unknown */
@@ -159,6 +159,50 @@ static bool is_markdown(const char *path)
 	return dot && (!strcmp(dot, ".md") || !strcmp(dot, ".markdown"));
 }
 
+/* Whether the line ending at eol (its '\n', or the text's end) ends
+ * with a backslash that continues it. */
+static bool continues(const char *line, const char *eol)
+{
+	if (eol > line && eol[-1] == '\r')
+		eol--;
+	return eol > line && eol[-1] == '\\';
+}
+
+/* How many lines continue the command that starts after eol (the end of
+ * the directive's line): those after a line ending in a backslash. */
+static int continued_after(const char *eol, const char *end)
+{
+	int n = 0;
+
+	for (const char *p = eol + 1; p < end; n++) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+
+		e = e ? e : end;
+		if (!continues(p, e))
+			break;
+		p = e + 1;
+	}
+	return n;
+}
+
+/* How many lines before the one starting at line continue into it. */
+static int continued_before(const char *text, const char *line)
+{
+	int n = 0;
+
+	while (line > text) {
+		const char *eol = line - 1, *q = eol;
+
+		while (q > text && q[-1] != '\n')
+			q--;
+		if (!continues(q, eol))
+			break;
+		n++;
+		line = q;
+	}
+	return n;
+}
+
 static void collect(struct directives *ds, const char *path,
 		    const char *text, size_t len)
 {
@@ -187,15 +231,19 @@ static void collect(struct directives *ds, const char *path,
 			d.loc.line = d.loc.end_line = line;
 			d.loc.col = (int)utf8_count(p, (size_t)(start - p)) + 1;
 			d.loc.end_col = (int)utf8_count(p, (size_t)(eol - p)) + 1;
-			/* a comment alone on its line covers the next one */
+			/* a comment alone on its line covers the next one,
+			 * a trailing one its own: with the lines continued
+			 * into them by a backslash, a whole command */
+			d.first_line = line;
+			d.last_line = line;
 			if (*start != '#')
 				d.last_line = fence_end(eol + 1 < end ? eol + 1
 								  : end,
 							end, line);
 			else if (skip_blanks(p, start) == start)
-				d.last_line = line + 1;
+				d.last_line += 1 + continued_after(eol, end);
 			else
-				d.last_line = line;
+				d.first_line -= continued_before(text, p);
 			*ARRAY_PUSH(*ds) = d;
 		}
 		p = eol + 1;
@@ -206,7 +254,7 @@ static bool covers(const struct directive *d, const struct finding *x)
 {
 	if (d->whole_file)
 		return true;
-	return x->loc.line >= d->loc.line && x->loc.line <= d->last_line;
+	return x->loc.line >= d->first_line && x->loc.line <= d->last_line;
 }
 
 static void mark(struct directives *ds, struct finding *x)
