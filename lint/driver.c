@@ -127,10 +127,8 @@ static unsigned applies_mask(enum unit_kind k)
 	switch (k) {
 	case UNIT_COMPOSE:
 		return APPLIES_COMPOSE;
-	case UNIT_SCRIPT:
+	default:	/* scripts, and a command line: its volume commands */
 		return APPLIES_RUN | APPLIES_SCRIPT;
-	default:
-		return APPLIES_RUN;
 	}
 }
 
