@@ -56,6 +56,14 @@ $(BUILD)/%.o: %.c $(wildcard lint/*.h parsers/*.h rules/*.h probe/*.h)
 	@echo "  CC   $<"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# The SARIF report names where rules.md is installed: it is rebuilt when
+# PREFIX changes (`make install PREFIX=...` after a plain `make`).
+$(BUILD)/prefix: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
+
+$(BUILD)/lint/report_sarif.o: $(BUILD)/prefix
+
 # The ML202 image table is data; it is compiled in as a string.
 $(BUILD)/gen/stateful_images.c: rules/stateful_images.tsv tests/embed.sh
 	@mkdir -p $(dir $@)
@@ -141,4 +149,4 @@ clean:
 	rm -rf build mountlint
 
 .PHONY: all bench deps test-deps run check tests install clean \
-	fuzz fuzz-build fuzzers failpoints-build
+	fuzz fuzz-build fuzzers failpoints-build FORCE
