@@ -82,20 +82,53 @@ static void mask_range(struct source *s, size_t from, size_t to,
 		memset(s->mask + from, how, to - from);
 }
 
+/* The indentation of 0-based line l, or -1 when it is blank. */
+static int indent_of(const struct source *s, int l)
+{
+	size_t p = line_begin(s, l), end = line_end(s, l);
+	int n = 0;
+
+	while (p < end && s->text[p] == ' ') {
+		p++;
+		n++;
+	}
+	while (p < end && (s->text[p] == '\t' || s->text[p] == '\r'))
+		p++;
+	return p < end ? n : -1;
+}
+
+/*
+ * Whether a folded block scalar (`>`) joins line l to the next: both
+ * hold text at the block's indentation, so YAML reads them as one line.
+ */
+static bool folds(const struct source *s, int l, int indent)
+{
+	return indent_of(s, l) == indent && indent_of(s, l + 1) == indent;
+}
+
 /*
  * Hands 0-based lines [first, last] to fn, blanked by the mask. Each
  * blanked character becomes one space so columns stay where they were.
+ * Lines that a folded scalar joins end in " \", so that the shell reads
+ * them as the one command YAML makes of them.
  */
-static void emit(const struct source *s, int first, int last,
+static void emit(const struct source *s, int first, int last, bool folded,
 		 embedded_fn *fn, void *ctx)
 {
 	struct buf b;
 	size_t from = line_begin(s, first), to = line_end(s, last);
+	int l = first, indent = -1;
 
+	for (int k = first; folded && k <= last && indent < 0; k++)
+		indent = indent_of(s, k);
 	buf_init(&b, 0);
 	for (size_t i = from; i < to; i++) {
 		unsigned char c = (unsigned char)s->text[i];
 
+		if (c == '\n' && folded && l < last && folds(s, l, indent))
+			buf_adds(&b, " \\");
+		if (c == '\n')
+			l++;
 		if (c == '\n' || s->mask[i] == KEEP)
 			buf_addch(&b, (char)c);
 		else if ((c & 0xc0) != 0x80)
@@ -164,14 +197,14 @@ void embedded_makefile(const char *text, size_t len, embedded_fn *fn,
 			continue;
 		}
 		if (first >= 0)
-			emit(&s, first, l - 1, fn, ctx);
+			emit(&s, first, l - 1, false, fn, ctx);
 		first = -1;
 		if (p == end || *p == '#')
 			continue;
 		in_rule = is_rule_line(p, end);
 	}
 	if (first >= 0)
-		emit(&s, first, s.n_lines - 1, fn, ctx);
+		emit(&s, first, s.n_lines - 1, false, fn, ctx);
 	source_release(&s);
 }
 
@@ -278,7 +311,7 @@ void embedded_markdown(const char *text, size_t len, embedded_fn *fn,
 		}
 		if (is_closing(&f, p, end)) {
 			if (f.shell && l > open + 1)
-				emit(&s, open + 1, l - 1, fn, ctx);
+				emit(&s, open + 1, l - 1, false, fn, ctx);
 			open = -1;
 			continue;
 		}
@@ -287,7 +320,7 @@ void embedded_markdown(const char *text, size_t len, embedded_fn *fn,
 				    ends_with_backslash(&s, l);
 	}
 	if (open >= 0 && f.shell && s.n_lines > open + 1)
-		emit(&s, open + 1, s.n_lines - 1, fn, ctx);
+		emit(&s, open + 1, s.n_lines - 1, false, fn, ctx);
 	source_release(&s);
 }
 
@@ -385,7 +418,7 @@ static void ci_scalar(struct source *s, const yaml_event_t *e,
 		s->mask[from] = BLANK;
 		s->mask[to - 1] = BLANK;
 	}
-	emit(s, first, last, fn, ctx);
+	emit(s, first, last, style == YAML_FOLDED_SCALAR_STYLE, fn, ctx);
 	mask_range(s, line_begin(s, first), line_end(s, last), BLANK);
 }
 
