@@ -1,6 +1,7 @@
 #include "buf.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,11 @@ void buf_init(struct buf *b, size_t max)
 	b->max = max;
 }
 
-static int buf_reserve(struct buf *b, size_t extra)
+/*
+ * Room for extra more bytes and the NUL: exactly that much (exact), or
+ * grown geometrically. -1 past the cap or on overflow.
+ */
+static int reserve(struct buf *b, size_t extra, bool exact)
 {
 	size_t need;
 
@@ -29,31 +34,27 @@ static int buf_reserve(struct buf *b, size_t extra)
 		return -1;
 	if (need + 1 <= b->alloc)
 		return 0;
-	if (b->alloc == 0) {
+	if (b->alloc == 0)
 		b->data = NULL;
+	if (exact) {
+		b->data = xrealloc(b->data, need + 1);
+		b->alloc = need + 1;
+	} else {
+		grow_array(&b->data, 1, need + 1, &b->alloc);
 	}
-	grow_array(&b->data, 1, need + 1, &b->alloc);
 	if (b->len == 0)
 		b->data[0] = '\0';
 	return 0;
 }
 
+static int buf_reserve(struct buf *b, size_t extra)
+{
+	return reserve(b, extra, false);
+}
+
 int buf_grow(struct buf *b, size_t extra)
 {
-	size_t need;
-
-	if (extra > (size_t)-1 - b->len - 1)
-		return -1;
-	need = b->len + extra;
-	if (b->max && need > b->max)
-		return -1;
-	if (need + 1 <= b->alloc)
-		return 0;
-	b->data = xrealloc(b->alloc ? b->data : NULL, need + 1);
-	if (!b->alloc)
-		b->data[0] = '\0';
-	b->alloc = need + 1;
-	return 0;
+	return reserve(b, extra, true);
 }
 
 int buf_add(struct buf *b, const void *data, size_t len)

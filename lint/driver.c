@@ -178,17 +178,10 @@ static void attach_excerpts(struct findings *out, size_t first,
 	free(starts);
 }
 
+/* The directory of the file at path; NULL for standard input. */
 static char *dir_of(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-
-	if (!strcmp(path, "-"))
-		return NULL;
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
+	return strcmp(path, "-") ? path_dir(path) : NULL;
 }
 
 /* Chooses what the input is; NAME_OTHER and the like are skipped. */
@@ -279,26 +272,39 @@ static bool lint_embedded_kinds(struct unit *u, enum name_kind nk,
 	}
 }
 
-/* The override Docker Compose merges over a default-named compose file:
- * the first of its override names beside it, whatever the base's name;
- * NULL when there is none. */
-static char *override_of(const char *path)
+/* The first of names (COMPOSE_NAMES of them) that exists in the
+ * directory of path, as a path there; NULL when none does. */
+static char *first_beside(const char *path, const char *const *names)
 {
-	const char *base = base_name(path);
-	int dir = (int)(base - path);
-	bool named = false;
+	int dir = (int)(base_name(path) - path);
 
-	for (size_t i = 0; i < COMPOSE_NAMES; i++)
-		named = named || !strcmp(base, compose_file_names[i]);
-	for (size_t i = 0; named && i < COMPOSE_NAMES; i++) {
-		char *o = xasprintf("%.*s%s", dir, path,
-				    compose_override_names[i]);
+	for (size_t i = 0; i < COMPOSE_NAMES; i++) {
+		char *o = xasprintf("%.*s%s", dir, path, names[i]);
 
 		if (!fsprobe_stat(o))
 			return o;
 		free(o);
 	}
 	return NULL;
+}
+
+/* Whether path names a compose file by one of Docker Compose's default
+ * names. */
+static bool default_named(const char *path)
+{
+	for (size_t i = 0; i < COMPOSE_NAMES; i++)
+		if (!strcmp(base_name(path), compose_file_names[i]))
+			return true;
+	return false;
+}
+
+/* The override Docker Compose merges over a default-named compose file:
+ * the first of its override names beside it, whatever the base's name;
+ * NULL when there is none. */
+static char *override_of(const char *path)
+{
+	return default_named(path) ?
+	       first_beside(path, compose_override_names) : NULL;
 }
 
 /* The files merged over the first: the ones named, else its override.
@@ -491,24 +497,12 @@ static void lint_file(const char *path, bool named, enum input_kind forced,
  */
 static char *base_of(const char *path, bool named)
 {
-	const char *base = base_name(path);
 	enum name_kind nk = name_kind(path);
-	int dir = (int)(base - path);
 
 	if (nk == NAME_OVERRIDE ? !named : nk != NAME_COMPOSE)
 		return NULL;
-	for (size_t i = 0; i < COMPOSE_NAMES; i++)
-		if (!strcmp(base, compose_file_names[i]))
-			return NULL;
-	for (size_t i = 0; i < COMPOSE_NAMES; i++) {
-		char *b = xasprintf("%.*s%s", dir, path,
-				    compose_file_names[i]);
-
-		if (!fsprobe_stat(b))
-			return b;
-		free(b);
-	}
-	return NULL;
+	return default_named(path) ? NULL :
+	       first_beside(path, compose_file_names);
 }
 
 /* Drops the findings from index first on that are not in file. */

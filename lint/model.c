@@ -277,6 +277,17 @@ static bool looks_clean(const char *path, size_t n)
 	return true;
 }
 
+char *path_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
 char *path_clean(const char *path)
 {
 	size_t n = strlen(path);

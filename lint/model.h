@@ -300,8 +300,11 @@ void unit_index(struct unit *u);
  * path_clean: lexical clean as Go's path.Clean does ("//a/./b/../c/" is
  * "/a/c", "" is "."); the caller frees the result.
  * path_within: path equals dir or lies below it; both clean.
+ * path_dir: the directory part of path ("." when it has none, "/" for a
+ * file at the root); the caller frees it.
  */
 char *path_clean(const char *path);
+char *path_dir(const char *path);
 bool path_within(const char *path, const char *dir);
 
 const char *mount_kind_name(enum mount_kind k);

@@ -60,18 +60,6 @@ static char *keep(struct project *p, char *s)
 	return s;
 }
 
-/* The directory part of a path: "." when it has none. */
-static char *dir_part(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /* rel against dir, cleaned; rel itself when it is absolute. */
 static char *join(const char *dir, const char *rel)
 {
@@ -113,7 +101,7 @@ static char *relative(const char *from, const char *to)
 /* The absolute directory of an existing path, or NULL. */
 static char *real_dir(const char *path)
 {
-	char *dir = dir_part(path), *real = realpath(dir, NULL);
+	char *dir = path_dir(path), *real = realpath(dir, NULL);
 
 	free(dir);
 	return real;
@@ -296,7 +284,7 @@ static struct project_file *extends_file(struct project *p,
 					 const struct project_file *f,
 					 const struct ynode *ref)
 {
-	char *dir = xstrdup(f->wd), *top = dir_part(p->u->path);
+	char *dir = xstrdup(f->wd), *top = path_dir(p->u->path);
 	char *shown_dir = join(top, f->base);
 	char *path = join(dir, ref->text), *shown = join(shown_dir, ref->text);
 	size_t before = p->n_files;
@@ -708,7 +696,7 @@ static void include_one(struct project *p, struct ynode *root,
 		sub_env = include_env(p, item, wd, sub_wd, env);
 		first = join(shown_dir, paths[0]->text);
 		sub_shown = is_text(pd) ? join(shown_dir, pd->text) :
-			    dir_part(first);
+			    path_dir(first);
 		st->real[st->depth++] = real;
 		sub = include_files(p, paths, n, wd, shown_dir, sub_wd,
 				    sub_shown, sub_env, st);
@@ -768,7 +756,7 @@ static void expand(struct project *p, struct project_file *f,
 static void expand_top(struct project *p, struct project_file *f)
 {
 	struct inc_stack st = { .depth = 0 };
-	char *shown_dir = dir_part(p->u->path);
+	char *shown_dir = path_dir(p->u->path);
 
 	expand(p, f, p->wd, shown_dir, &st);
 	free(shown_dir);

@@ -34,17 +34,6 @@
 #include "../parsers/project.h"
 #include "../lint/banned.h"
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 static const char *type_name(enum mount_kind k)
 {
 	return k == MOUNT_ANON ? "volume" : mount_kind_name(k);
@@ -160,7 +149,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-	dir = dir_of(argv[1]);
+	dir = path_dir(argv[1]);
 	unit_init(&u, UNIT_COMPOSE, argv[1], dir);
 	u.settings = &settings;
 	project_init(&p, &u, &out);
