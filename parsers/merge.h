@@ -10,8 +10,9 @@
  * their whole definition, `environment`, `labels`, `tmpfs` and the like
  * by the text before "=" (a `KEY=value` list and a mapping merge as one);
  * options such as `security_opt` or `dns` append only what is new;
- * `command`, `entrypoint` and a health check's `test` are replaced. A later value tagged `!override` replaces the earlier one
- * whole; one tagged `!reset` removes it.
+ * `command`, `entrypoint` and a health check's `test` are replaced. A
+ * later value tagged `!override` replaces the earlier one whole; one
+ * tagged `!reset` removes it.
  */
 #ifndef MOUNTLINT_MERGE_H
 #define MOUNTLINT_MERGE_H
