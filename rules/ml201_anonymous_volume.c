@@ -59,13 +59,27 @@ static void suggest_name(const char *target, char *name, size_t size)
 	free(clean);
 }
 
+/* For a target that starts with a drive ("v:/data"): why a one-letter
+ * volume name reads so. */
+static const char *drive_note(const char *target)
+{
+	bool drive = isalpha((unsigned char)target[0]) && target[1] == ':' &&
+		     (target[2] == '/' || target[2] == '\\');
+
+	return drive ? " (a one-letter name before \":\" reads as a Windows "
+		       "drive, so the whole entry is the container path)" : "";
+}
+
 static void make_fix(const struct container *c, const struct mount *m,
 		     char *fix, size_t size)
 {
 	char name[64];
 
 	suggest_name(m->target, name, sizeof(name));
-	if (c->origin == ORIGIN_COMPOSE && m->syntax == SYNTAX_LONG)
+	if (*drive_note(m->target))
+		snprintf(fix, size, "give the volume a name of two characters "
+			 "or more, and declare it under top-level volumes");
+	else if (c->origin == ORIGIN_COMPOSE && m->syntax == SYNTAX_LONG)
 		snprintf(fix, size, "give the volume a name: \"source: %s\", "
 			 "and declare it under top-level volumes", name);
 	else if (c->origin == ORIGIN_COMPOSE)
@@ -102,7 +116,7 @@ static void check_mount(const struct container *c, const struct mount *m,
 		finding_add(out, "ML201", SEV_OFF, at, c->name, fix,
 			    "anonymous volume on \"%s\": each new container "
 			    "gets a new volume, and the old ones are left "
-			    "behind", m->target);
+			    "behind%s", m->target, drive_note(m->target));
 }
 
 static void check(const struct unit *u, struct findings *out)
