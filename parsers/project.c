@@ -520,19 +520,12 @@ static const struct {
 	{ "configs", "config" },
 };
 
-/* Whether nodes a and b were written in one file. */
-static bool same_file(const struct ynode *a, const struct ynode *b)
-{
-	return a->loc.file == b->loc.file ||
-	       (a->loc.file && b->loc.file &&
-		!strcmp(a->loc.file, b->loc.file));
-}
-
 /*
- * Adds the services, volumes, ... of an included project (sub) to root.
- * A name that the file with the `include` defines too is a conflict; one
- * that another file of the project defines (an override) is merged over
- * the included definition, as Compose includes before it merges files.
+ * Adds the services, volumes, ... of an included project (sub) to root,
+ * the tree of the file with the `include` (with what it included before).
+ * A name root has already is a conflict, as Compose reports it; the
+ * files of the project are merged only after their includes, so an
+ * override still changes an included service.
  */
 static void copy_resources(struct project *p, struct ynode *root,
 			   const struct ynode *sub, const struct ynode *item)
@@ -557,21 +550,17 @@ static void copy_resources(struct project *p, struct ynode *root,
 			size_t j = name->kind == YNODE_SCALAR && to ?
 				   pair_index(to, name->text) : 0;
 
-			if (!to || j == ynode_pairs(to)) {
-				ynode_append(out, from->items[2 * i]);
-				ynode_append(out, from->items[2 * i + 1]);
-			} else if (same_file(ynode_key(to, j), item)) {
+			if (to && j < ynode_pairs(to)) {
 				finding_error(p->out, item->loc.file,
 					      item->loc.line, item->loc.col,
 					      "the included project defines "
-					      "%s \"%s\", which this one "
-					      "defines too", resources[r].one,
-					      name->text);
-			} else {
-				out->items[2 * j + 1] = compose_merge(
-					&p->made, from->items[2 * i + 1],
-					out->items[2 * j + 1], name->text);
+					      "%s \"%s\", which the project "
+					      "defines already",
+					      resources[r].one, name->text);
+				continue;
 			}
+			ynode_append(out, from->items[2 * i]);
+			ynode_append(out, from->items[2 * i + 1]);
 		}
 		if (at < ynode_pairs(root)) {
 			root->items[2 * at + 1] = out;
