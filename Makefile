@@ -10,7 +10,9 @@
 CC ?= cc
 PREFIX ?= /usr/local
 PKG_CONFIG ?= pkg-config
-PKGS = yaml-0.1 libpcre2-8 libcjson libcurl
+PKGS = yaml-0.1 libpcre2-8 libcjson
+# libcurl's headers only: the doctor loads the library when it runs.
+HEADER_PKGS = libcurl
 
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wformat=2 -Wvla -Wno-format-nonliteral
@@ -22,9 +24,9 @@ endif
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) \
 	     -DRULES_DOC_URL='"file://$(PREFIX)/share/doc/mountlint/rules.md"' \
-	     $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+	     $(shell $(PKG_CONFIG) --cflags $(PKGS) $(HEADER_PKGS) 2>/dev/null)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || \
-	echo -lyaml -lpcre2-8 -lcjson -lcurl)
+	echo -lyaml -lpcre2-8 -lcjson) -ldl
 
 ifneq ($(SANITIZE),)
 ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
