@@ -133,10 +133,16 @@ $(BUILD)/bench_floor: tests/bench_floor.c
 	@mkdir -p $(dir $@)
 	@$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBS)
 
+$(BUILD)/bench_run: tests/bench_run.c
+	@mkdir -p $(dir $@)
+	@$(CC) $(ALL_CFLAGS) -o $@ $<
+
 # Speed and memory against the floor of a bare libyaml scan.
+BENCH_RUNS ?= 5
 bench: deps
-	$(MAKE) mountlint $(BUILD)/bench_floor
-	sh tests/bench.sh ./mountlint $(BUILD)/bench_floor $(BUILD)/bench
+	$(MAKE) mountlint $(BUILD)/bench_floor $(BUILD)/bench_run
+	sh tests/bench.sh ./mountlint $(BUILD)/bench_floor $(BUILD)/bench \
+		"$(BUILD)/bench_run $(BENCH_RUNS)"
 
 rules.md: mountlint
 	./mountlint rules --format markdown > $@
