@@ -341,6 +341,19 @@ char *path_clean(const char *path)
 	return out;
 }
 
+char *path_clean_cat(const char *head, const char *tail)
+{
+	size_t h = strlen(head), t = strlen(tail);
+	char *joined = xmalloc(h + t + 1);
+	char *clean;
+
+	memcpy(joined, head, h);
+	memcpy(joined + h, tail, t + 1);
+	clean = path_clean(joined);
+	free(joined);
+	return clean;
+}
+
 bool path_within(const char *path, const char *dir)
 {
 	size_t n = strlen(dir);

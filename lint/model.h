@@ -304,6 +304,8 @@ void unit_index(struct unit *u);
  * file at the root); the caller frees it.
  */
 char *path_clean(const char *path);
+/* path_clean of head and tail written one after the other. */
+char *path_clean_cat(const char *head, const char *tail);
 char *path_dir(const char *path);
 bool path_within(const char *path, const char *dir);
 

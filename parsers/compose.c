@@ -333,9 +333,15 @@ static void fields_release(struct fields *f)
 static const char *joined_name(struct fields *f, const char *prefix,
 			       const char *key)
 {
+	size_t p = strlen(prefix), k = strlen(key);
+	char *name = xmalloc(p + k + 2);
+
+	memcpy(name, prefix, p);
+	name[p] = '.';
+	memcpy(name + p + 1, key, k + 1);
 	grow_array(&f->made, sizeof(*f->made), f->n_made + 1, &f->cap_made);
-	f->made[f->n_made] = xasprintf("%s.%s", prefix, key);
-	return f->made[f->n_made++];
+	f->made[f->n_made++] = name;
+	return name;
 }
 
 /* Flattens a long-syntax mapping: `bind: {propagation: x}` is the field
@@ -378,6 +384,8 @@ static void add_long_mount(struct reader *r, struct container *c,
 				  &ynode_key(map, 0)->loc : &map->loc;
 	struct mount m = { 0 };
 
+	/* room for the usual fields at once */
+	grow_array(&f.items, sizeof(*f.items), 8, &f.cap);
 	flatten(r, c, &f, map, NULL, 1);
 	if (!mountspec_long(&m, f.items, f.n, entry, &ctx))
 		add_mount(r, c, &m);
@@ -926,7 +934,8 @@ static void interpolate_scalar(struct interpolation *in, struct ynode *n,
  * Interpolates the values under n, n itself included, without
  * recursion. A node shared through aliases is met once for each way to
  * it (the alias limit bounds them); a scalar is interpolated the first
- * time only, and only a scalar with a "$" is remembered.
+ * time only, and only a scalar with a "$" is remembered. A subtree the
+ * parser saw no "$" in is skipped.
  */
 static void interpolate_tree(struct interpolation *in, struct ynode *n,
 			     const char *service)
@@ -938,6 +947,8 @@ static void interpolate_tree(struct interpolation *in, struct ynode *n,
 	stack[depth++] = n;
 	while (depth) {
 		n = stack[--depth];
+		if (!n->dollar)
+			continue;
 		if (n->kind == YNODE_SCALAR) {
 			if (interp_needed(n->text) &&
 			    node_set_add(&in->seen, n))

@@ -141,19 +141,14 @@ static int classify_host_path(struct mount *m, const struct spec_ctx *ctx,
 	size_t cwd = cwd_prefix(s);
 
 	if (cwd && !has_expansion(s + cwd, ctx->dialect)) {
-		char *rest = xasprintf(".%s", s + cwd);
-
 		m->base = PATH_RELATIVE;
-		m->source_path = path_clean(rest);
-		free(rest);
+		m->source_path = path_clean_cat(".", s + cwd);
 	} else if (home && !has_expansion(s + home, ctx->dialect)) {
-		char *rest = xasprintf("/%s", s + home);
-		char *clean = path_clean(rest);
+		char *clean = path_clean_cat("/", s + home);
 
 		m->base = PATH_HOME;
-		m->source_path = xasprintf("~%s", strcmp(clean, "/") ? clean
-								   : "");
-		free(rest);
+		m->source_path = strcmp(clean, "/") ? path_clean_cat("~", clean)
+						    : xstrdup("~");
 		free(clean);
 	} else if (has_expansion(s, ctx->dialect)) {
 		m->base = PATH_UNKNOWN;

@@ -51,6 +51,8 @@ struct ynode {
 	bool arena_text, arena_items;
 	bool broken;		/* scalars: an interpolation problem was
 				 * reported, the value is unknown */
+	bool dollar;		/* a "$" may be in its text or under it;
+				 * false only when the parser saw none */
 	union {
 		uint32_t len;	/* scalars: bytes in text */
 		uint32_t cap;	/* collections: room in items */
