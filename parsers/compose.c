@@ -139,7 +139,7 @@ static void each_string(struct reader *r, struct container *c,
 static struct spec_ctx mount_ctx(struct reader *r, const struct container *c)
 {
 	struct spec_ctx ctx = { r->out, c->name, DIALECT_COMPOSE, true,
-				&r->u->rejected_volumes };
+				&r->u->rejected_volumes, &r->u->strings };
 
 	return ctx;
 }
@@ -152,7 +152,7 @@ static struct spec_ctx mount_ctx(struct reader *r, const struct container *c)
 static void rebase(const struct reader *r, struct mount *m)
 {
 	const char *base = NULL;
-	char *joined;
+	char *joined, *clean;
 
 	if (m->base != PATH_RELATIVE || !r->bases)
 		return;
@@ -161,9 +161,12 @@ static void rebase(const struct reader *r, struct mount *m)
 			base = r->bases->dirs[i];
 	if (!base || !*base)
 		return;
-	joined = xasprintf("%s/%s", base, m->source_path);
-	free(m->source_path);
-	m->source_path = path_clean(joined);
+	joined = xasprintf("%s/", base);
+	clean = path_clean_cat(m->arena_strings ? &r->u->strings : NULL,
+			       joined, m->source_path);
+	if (!m->arena_strings)
+		free(m->source_path);
+	m->source_path = clean;
 	free(joined);
 	if (m->source_path[0] == '/')
 		m->base = PATH_ABSOLUTE;

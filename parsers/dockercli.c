@@ -642,7 +642,7 @@ static void add_mount(struct cmdline *cl, struct container *c,
 		      const struct option *o)
 {
 	struct spec_ctx ctx = { cl->out, c->name, DIALECT_DOCKER, o->tilde,
-				NULL };
+				NULL, &cl->u->strings };
 	struct mount m;
 	int r;
 
