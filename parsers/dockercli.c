@@ -508,10 +508,12 @@ static const struct flag run_flags[] = {
 
 static const struct flag *find_long(const char *name, size_t len)
 {
-	for (size_t k = 0; k < N_RUN_FLAGS; k++)
-		if (strlen(run_flags[k].name) == len &&
-		    !strncmp(run_flags[k].name, name, len))
+	for (size_t k = 0; k < N_RUN_FLAGS; k++) {
+		const char *f = run_flags[k].name;
+
+		if (f[0] == name[0] && !strncmp(f, name, len) && !f[len])
 			return &run_flags[k];
+	}
 	return NULL;
 }
 

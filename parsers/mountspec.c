@@ -1309,11 +1309,12 @@ int csv_split(const char *s, char ***fields)
 			if (*p && *p != ',')
 				goto bad;
 		} else {
-			for (; *p && *p != ','; p++) {
-				if (*p == '"')
-					goto bad;
-				buf_addch(&b, *p);
-			}
+			size_t n_plain = strcspn(p, ",\"");
+
+			if (p[n_plain] == '"')
+				goto bad;
+			buf_add(&b, p, n_plain);
+			p += n_plain;
 		}
 		grow_array(&out, sizeof(*out), n + 1, &cap);
 		out[n++] = xstrdup(b.data);
