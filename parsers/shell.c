@@ -624,6 +624,8 @@ static bool is_reserved(const char *s)
 		"done", "while", "until", "esac",
 	};
 
+	if (!s[0] || !strchr("{}!itefdwu", s[0]))	/* their first letters */
+		return false;
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (!strcmp(s, words[i]))
 			return true;
