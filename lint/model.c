@@ -76,6 +76,19 @@ void volume_release(struct volume *v)
 	kv_list_release(&v->labels);
 }
 
+void unit_truncate(struct unit *u, size_t n, size_t n_rejected)
+{
+	struct kv_list *r = &u->rejected_volumes;
+
+	while (u->n_containers > n)
+		container_release(&u->containers[--u->n_containers]);
+	while (r->n > n_rejected) {
+		r->n--;
+		free(r->items[r->n].key);
+		free(r->items[r->n].value);
+	}
+}
+
 void unit_release(struct unit *u)
 {
 	for (size_t i = 0; i < u->n_containers; i++)

@@ -251,6 +251,9 @@ struct unit {
 void unit_init(struct unit *u, enum unit_kind kind, const char *path,
 	       const char *dir);
 void unit_release(struct unit *u);
+/* Drops the containers after the first n, and the rejected volumes
+ * after the first n_rejected. */
+void unit_truncate(struct unit *u, size_t n, size_t n_rejected);
 
 /* Append a zeroed element; the returned pointer is valid until the next
  * append to the same array. */
