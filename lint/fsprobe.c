@@ -303,6 +303,26 @@ int fsprobe_stat(const char *path)
 	return err;
 }
 
+int fsprobe_stat_in(const char *dir, const char *name)
+{
+	char joined[256];
+	size_t d = strlen(dir), n = strlen(name);
+	char *path;
+	int err;
+
+	/* most paths fit on the stack; a long one is joined on the heap */
+	if (d + n + 2 <= sizeof(joined)) {
+		memcpy(joined, dir, d);
+		joined[d] = '/';
+		memcpy(joined + d + 1, name, n + 1);
+		return fsprobe_stat(joined);
+	}
+	path = xasprintf("%s/%s", dir, name);
+	err = fsprobe_stat(path);
+	free(path);
+	return err;
+}
+
 /* The directory resolved last: its name as asked and its real path. */
 static struct {
 	char *asked;
