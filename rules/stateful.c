@@ -1,7 +1,8 @@
 /*
- * The stateful image table: the compiled-in text is split into rows on
- * the first lookup, and the rows are kept for the life of the process
- * (a few dozen, read for every container with an image).
+ * The stateful image table: the compiled-in text is split into rows and
+ * indexed by image on the first lookup, and both are kept for the life
+ * of the process (a few dozen rows, read for every container with an
+ * image).
  */
 #include "stateful.h"
 
@@ -156,8 +157,30 @@ static struct {
 	char *text;		/* a copy of the table, split in place */
 	struct row *items;
 	size_t n, cap;
+	const struct row **by_image;	/* by image, then table order */
 	int bad_line;		/* 1-based line of the malformed row, or 0 */
 } table;
+
+static int compare_rows(const void *a, const void *b)
+{
+	const struct row *x = *(const struct row *const *)a;
+	const struct row *y = *(const struct row *const *)b;
+	int diff = strcmp(x->field[F_IMAGE], y->field[F_IMAGE]);
+
+	if (diff)
+		return diff;
+	return x < y ? -1 : x > y;
+}
+
+static void index_table(void)
+{
+	table.by_image = xcalloc(table.n ? table.n : 1,
+				 sizeof(*table.by_image));
+	for (size_t i = 0; i < table.n; i++)
+		table.by_image[i] = &table.items[i];
+	qsort(table.by_image, table.n, sizeof(*table.by_image),
+	      compare_rows);
+}
 
 static void load_table(void)
 {
@@ -179,7 +202,7 @@ static void load_table(void)
 		rc = parse_row(p, &row);
 		if (rc < 0) {
 			table.bad_line = line;
-			return;
+			break;
 		}
 		if (rc > 0)
 			*ARRAY_PUSH(table) = row;
@@ -187,6 +210,7 @@ static void load_table(void)
 			break;
 		p = nl + 1;
 	}
+	index_table();
 }
 
 static void add_dir(struct stateful_dirs *l, const char *dir,
@@ -199,25 +223,36 @@ static void add_dir(struct stateful_dirs *l, const char *dir,
 	d->severity = severity;
 }
 
-static bool row_holds(const struct row *row, const struct image_ref *r)
+/* The position in by_image of the first row of name, or table.n. */
+static size_t first_row_of(const char *name)
 {
-	const char *image = row->field[F_IMAGE];
+	size_t lo = 0, hi = table.n;
 
-	if (image[0] != r->name[0] || strcmp(image, r->name))
-		return false;
-	return !r->has_version ||
-	       (r->version >= row->lo && r->version <= row->hi);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(table.by_image[mid]->field[F_IMAGE], name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 void stateful_lookup(struct stateful_dirs *l, const struct image_ref *r,
 		     const char *image, const struct settings *s)
 {
 	load_table();
-	for (size_t i = 0; i < table.n; i++)
-		if (row_holds(&table.items[i], r))
-			add_dir(l, table.items[i].field[F_DIR],
-				table.items[i].field[F_ENV],
-				table.items[i].severity);
+	for (size_t i = first_row_of(r->name); i < table.n; i++) {
+		const struct row *row = table.by_image[i];
+
+		if (strcmp(row->field[F_IMAGE], r->name))
+			break;
+		if (!r->has_version ||
+		    (r->version >= row->lo && r->version <= row->hi))
+			add_dir(l, row->field[F_DIR], row->field[F_ENV],
+				row->severity);
+	}
 	for (size_t i = 0; i < s->n_stateful; i++)
 		if (match_pattern(s->stateful_images[i], r->name) ||
 		    match_pattern(s->stateful_images[i], image))
