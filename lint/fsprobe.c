@@ -253,7 +253,8 @@ static bool listed_answer(const char *path, int *err)
 	const char *slash = strrchr(path, '/');
 	const char *base = slash ? slash + 1 : NULL;
 	struct listing *l;
-	char *folded;
+	char few[128], *folded;
+	size_t n;
 	bool answered = false;
 
 	if (!slash || slash == path || !*base || !strcmp(base, ".") ||
@@ -267,12 +268,16 @@ static bool listed_answer(const char *path, int *err)
 		return true;
 	}
 	/* a link, or a name of another case: stat says */
-	folded = lower(base);
+	n = strlen(base);
+	folded = n < sizeof(few) ? few : xmalloc(n + 1);
+	for (size_t i = 0; i <= n; i++)
+		folded[i] = (char)tolower((unsigned char)base[i]);
 	if (!listed(l->folded, l->n, folded)) {
 		*err = ENOENT;
 		answered = true;
 	}
-	free(folded);
+	if (folded != few)
+		free(folded);
 	return answered;
 }
 

@@ -47,7 +47,8 @@ static const struct mount *outer_mount(const struct container *c,
 /* A volume name from the target's last component: "node_modules". */
 static void suggest_name(const char *target, char *name, size_t size)
 {
-	char *clean = path_clean(target);
+	char *copy;
+	const char *clean = path_clean_view(target, &copy);
 	const char *base = strrchr(clean, '/');
 	size_t w = 0;
 
@@ -58,7 +59,7 @@ static void suggest_name(const char *target, char *name, size_t size)
 	name[w] = '\0';
 	if (w == 0 || !isalnum((unsigned char)name[0]))
 		snprintf(name, size, "data");
-	free(clean);
+	free(copy);
 }
 
 /* For a target that starts with a drive ("v:/data"): why a one-letter
