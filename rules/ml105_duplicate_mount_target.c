@@ -23,11 +23,18 @@ struct clean_target {
 	char *owned;
 };
 
-/* Index of the first mount before `before` on the same clean target. */
+/*
+ * Index of the first mount before `before` on the same clean target.
+ * A clean path is never empty, and most targets differ in their second
+ * byte, which is compared first.
+ */
 static size_t first_on(const struct clean_target *t, size_t before)
 {
+	const char *path = t[before].path;
+
 	for (size_t i = 0; i < before; i++)
-		if (t[i].path && !strcmp(t[i].path, t[before].path))
+		if (t[i].path && t[i].path[1] == path[1] &&
+		    !strcmp(t[i].path, path))
 			return i;
 	return before;
 }
