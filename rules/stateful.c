@@ -158,7 +158,7 @@ static struct {
 	struct row *items;
 	size_t n, cap;
 	const struct row **by_image;	/* by image, then table order */
-	int bad_line;		/* 1-based line of the malformed row, or 0 */
+	int bad_line;		/* line of the malformed row (from 1), or 0 */
 } table;
 
 static int compare_rows(const void *a, const void *b)
