@@ -18,7 +18,8 @@
  * PCRE2 patterns on the file name; configuration adds more. A public
  * key (id_rsa.pub), a template of a .env file (.env.example) and a
  * program that handles secrets (print_secrets.sh) are no secrets
- * themselves.
+ * themselves. may_be_secret() below must admit every name these match:
+ * a pattern added here may need a case there.
  */
 static const char *const secret_names[] = {
 	"^\\.env(\\.(?!(example|sample|template|dist)$)[^.]+)?$",
