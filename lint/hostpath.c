@@ -25,12 +25,15 @@ bool hostpath_is_home(const char *p)
 	return rest && !*rest;
 }
 
-static bool matches(const char *p, const char *entry, bool below)
+/*
+ * Whether p matches one entry; rest is hostpath_in_home(p), worked out
+ * once for a list's "~" entries. Entries rarely share p's first two bytes, so
+ * those are compared before the rest.
+ */
+static bool matches(const char *p, const char *rest, const char *entry,
+		    bool below)
 {
-	const char *rest;
-
 	if (entry[0] == '~') {
-		rest = hostpath_in_home(p);
 		if (!rest)
 			return false;
 		p = rest;
@@ -38,23 +41,37 @@ static bool matches(const char *p, const char *entry, bool below)
 		if (!*p)
 			return !*entry;
 	}
+	if (entry[0] && (p[0] != entry[0] ||
+			 (entry[1] && p[1] != entry[1])))
+		return false;
 	return below ? path_within(p, entry) : !strcmp(p, entry);
+}
+
+static const char *first_match(const char *p, const char *const *list,
+			       bool below)
+{
+	const char *rest = NULL;
+	bool homed = false;
+
+	for (; *list; list++) {
+		if (**list == '~' && !homed) {
+			rest = hostpath_in_home(p);
+			homed = true;
+		}
+		if (matches(p, rest, *list, below))
+			return *list;
+	}
+	return NULL;
 }
 
 const char *hostpath_below(const char *p, const char *const *list)
 {
-	for (; *list; list++)
-		if (matches(p, *list, true))
-			return *list;
-	return NULL;
+	return first_match(p, list, true);
 }
 
 const char *hostpath_equals(const char *p, const char *const *list)
 {
-	for (; *list; list++)
-		if (matches(p, *list, false))
-			return *list;
-	return NULL;
+	return first_match(p, list, false);
 }
 
 const char *hostpath_of(const struct mount *m)
@@ -64,4 +81,36 @@ const char *hostpath_of(const struct mount *m)
 	if (m->base != PATH_ABSOLUTE && m->base != PATH_HOME)
 		return NULL;
 	return m->source_path;
+}
+
+/*
+ * Whether path_clean() would give path back as it is: no empty, "." or
+ * ".." component and no trailing slash, or "/" itself. Some clean paths
+ * ("..") answer false, which costs only a copy.
+ */
+static bool is_clean(const char *path)
+{
+	const char *c = path[0] == '/' ? path + 1 : path;
+
+	if (path[0] == '/' && !path[1])
+		return true;
+	for (;;) {
+		size_t len = 0;
+
+		while (c[len] && c[len] != '/')
+			len++;
+
+		if (!len || (c[0] == '.' && (len == 1 ||
+					     (len == 2 && c[1] == '.'))))
+			return false;
+		if (!c[len])
+			return true;
+		c += len + 1;
+	}
+}
+
+const char *path_clean_view(const char *path, char **owned)
+{
+	*owned = is_clean(path) ? NULL : path_clean(path);
+	return *owned ? *owned : path;
 }
