@@ -83,34 +83,3 @@ const char *hostpath_of(const struct mount *m)
 	return m->source_path;
 }
 
-/*
- * Whether path_clean() would give path back as it is: no empty, "." or
- * ".." component and no trailing slash, or "/" itself. Some clean paths
- * ("..") answer false, which costs only a copy.
- */
-static bool is_clean(const char *path)
-{
-	const char *c = path[0] == '/' ? path + 1 : path;
-
-	if (path[0] == '/' && !path[1])
-		return true;
-	for (;;) {
-		size_t len = 0;
-
-		while (c[len] && c[len] != '/')
-			len++;
-
-		if (!len || (c[0] == '.' && (len == 1 ||
-					     (len == 2 && c[1] == '.'))))
-			return false;
-		if (!c[len])
-			return true;
-		c += len + 1;
-	}
-}
-
-const char *path_clean_view(const char *path, char **owned)
-{
-	*owned = is_clean(path) ? NULL : path_clean(path);
-	return *owned ? *owned : path;
-}

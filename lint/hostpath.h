@@ -32,12 +32,4 @@ const char *hostpath_equals(const char *p, const char *const *list);
  * absolute or in a home; else NULL. */
 const char *hostpath_of(const struct mount *m);
 
-/*
- * path as path_clean() writes it, without copying a path that is clean
- * already ("/data"): returns path itself and sets *owned to NULL, or
- * returns a cleaned copy that *owned also points to, for the caller to
- * free. For the many targets compared after cleaning.
- */
-const char *path_clean_view(const char *path, char **owned);
-
 #endif

@@ -364,6 +364,15 @@ char *path_clean(const char *path)
 	return clean_into(xmalloc(n + 2), path, n);
 }
 
+const char *path_clean_view(const char *path, char **owned)
+{
+	size_t n = strlen(path);
+
+	*owned = looks_clean(path, n) ? NULL : clean_into(xmalloc(n + 2),
+							  path, n);
+	return *owned ? *owned : path;
+}
+
 char *path_clean_cat(struct arena *a, const char *head, const char *tail)
 {
 	size_t h = strlen(head), t = strlen(tail);

@@ -317,6 +317,12 @@ void unit_index(struct unit *u);
  */
 char *path_clean(const char *path);
 /*
+ * path_clean without a copy when cleaning changes nothing: path itself,
+ * or a clean copy that *owned gets (NULL when none) for the caller to
+ * free.
+ */
+const char *path_clean_view(const char *path, char **owned);
+/*
  * path_clean of head and tail written one after the other, allocated
  * from a, or from malloc when a is NULL.
  */
