@@ -548,7 +548,8 @@ static void read_service_key(struct reader *r, struct container *c,
 	if (key->kind != YNODE_SCALAR)
 		return;
 	for (size_t i = 0; i < n; i++)
-		if (!strcmp(key->text, service_keys[i].key))
+		if (key->text[0] == service_keys[i].key[0] &&
+		    !strcmp(key->text, service_keys[i].key))
 			service_keys[i].read(r, c, key, v);
 }
 

@@ -369,7 +369,8 @@ static const struct short_opt *find_opt(const char *name, size_t n,
 
 		if (o->podman_only && d != DIALECT_PODMAN)
 			continue;
-		if (strlen(o->name) == n && !strncmp(o->name, name, n))
+		if (o->name[0] == name[0] && !strncmp(o->name, name, n) &&
+		    !o->name[n])
 			return o;
 		if (!strcmp(o->name, "idmap") && n > 6 &&
 		    !strncmp(name, "idmap=", 6))
@@ -421,28 +422,22 @@ static int parse_options(struct mount *m, const char *mode,
 	while (*p) {
 		size_t n = strcspn(p, ",");
 		const struct short_opt *o = find_opt(p, n, ctx->dialect);
-		char *word = xstrndup(p, n);
 
-		if (!o) {
-			reject(m, ctx, "ML102", loc,
-			       "use ro, rw, z, Z, nocopy, a propagation or a "
-			       "consistency",
-			       "unknown mount option \"%s\" in \"%s\"%s", word,
-			       mode, ctx->dialect == DIALECT_COMPOSE ?
-			       ": Compose drops it without a word" : "");
-			free(word);
-			return -1;
-		}
-		if (o->cat != CAT_OTHER && seen[o->cat]) {
-			reject(m, ctx, "ML102", loc, "keep one of them",
-			       "two %s options in \"%s\": \"%s\" and \"%s\"",
-			       cat_names[o->cat], mode, seen[o->cat], o->name);
-			free(word);
-			return -1;
-		}
+		if (!o)
+			return reject(m, ctx, "ML102", loc,
+				      "use ro, rw, z, Z, nocopy, a propagation "
+				      "or a consistency",
+				      "unknown mount option \"%.*s\" in \"%s\"%s",
+				      (int)n, p, mode,
+				      ctx->dialect == DIALECT_COMPOSE ?
+				      ": Compose drops it without a word" : "");
+		if (o->cat != CAT_OTHER && seen[o->cat])
+			return reject(m, ctx, "ML102", loc, "keep one of them",
+				      "two %s options in \"%s\": \"%s\" and "
+				      "\"%s\"", cat_names[o->cat], mode,
+				      seen[o->cat], o->name);
 		seen[o->cat] = o->name;
 		apply_opt(m, p, n, o, ctx);
-		free(word);
 		p += n + (p[n] == ',');
 	}
 	if (m->nocopy && m->kind == MOUNT_BIND)
@@ -808,7 +803,7 @@ static const struct field_def *find_field(const char *key, bool csv)
 		const char *name = csv ? field_defs[i].csv
 				       : field_defs[i].compose;
 
-		if (name && !strcmp(name, key))
+		if (name && name[0] == key[0] && !strcmp(name, key))
 			return &field_defs[i];
 	}
 	return NULL;
@@ -1190,10 +1185,12 @@ int mountspec_long(struct mount *m, const struct spec_field *fields,
 		   size_t n, const struct loc *entry_loc,
 		   const struct spec_ctx *ctx)
 {
-	struct lfield *f = xcalloc(n + 1, sizeof(*f));
+	struct lfield small[16];
+	struct lfield *f = n < 16 ? small : xcalloc(n + 1, sizeof(*f));
 	size_t k = 0;
 	int ret;
 
+	memset(f, 0, (n < 16 ? 16 : n + 1) * sizeof(*f));
 	begin(m, ctx);
 	m->raw = keep(ctx, "(long syntax)");
 	for (size_t i = 0; i < n; i++) {
@@ -1205,7 +1202,8 @@ int mountspec_long(struct mount *m, const struct spec_field *fields,
 		f[k].key_loc = fields[i].key_loc;
 		f[k].value_loc = fields[i].value_loc;
 		if (f[k].def && !f[k].value) {
-			free(f);
+			if (f != small)
+				free(f);
 			return reject(m, ctx, "ML104", &fields[i].key_loc,
 				      "give it a single value",
 				      "\"%s\" takes a single value",
@@ -1214,7 +1212,8 @@ int mountspec_long(struct mount *m, const struct spec_field *fields,
 		k++;
 	}
 	ret = long_mount(m, f, k, entry_loc, ctx, false);
-	free(f);
+	if (f != small)
+		free(f);
 	return ret;
 }
 
