@@ -574,6 +574,16 @@ static void read_service(struct reader *r, const struct ynode *key,
 		read_service_key(r, c, ynode_key(svc, i), ynode_value(svc, i));
 }
 
+/* One pair of the services mapping. */
+static void read_pair(struct reader *r, const struct ynode *k,
+		      const struct ynode *v)
+{
+	if (is_scalar(k))
+		read_service(r, k, v);
+	else
+		shape(r, k, NULL, "a service name", "a string");
+}
+
 static void read_services(struct reader *r, const struct ynode *services)
 {
 	if (ynode_is_null(services))
@@ -585,12 +595,8 @@ static void read_services(struct reader *r, const struct ynode *services)
 	for (size_t i = 0; i < ynode_pairs(services); i++) {
 		const struct ynode *k = ynode_key(services, i);
 
-		if (ynode_value(services, i)->streamed)
-			continue;	/* read while it was parsed */
-		if (is_scalar(k))
-			read_service(r, k, ynode_value(services, i));
-		else
-			shape(r, k, NULL, "a service name", "a string");
+		if (!ynode_value(services, i)->streamed)  /* else read already */
+			read_pair(r, k, ynode_value(services, i));
 	}
 }
 
@@ -996,7 +1002,7 @@ static void stream_service(void *ctx, const struct ynode *key,
 	struct compose_stream *cs = ctx;
 
 	interpolate_tree(stream_interpolation(cs), svc, service_name(key));
-	read_service(&cs->r, key, svc);
+	read_pair(&cs->r, key, svc);
 }
 
 struct compose_stream *compose_stream_new(struct unit *u, const char *file,
