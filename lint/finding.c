@@ -1,6 +1,7 @@
 #include "finding.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,45 +161,198 @@ void finding_error(struct findings *f, const char *file, int line, int col,
 	e->message = message;
 }
 
-/* File, line, column and rule: 0 when x and y share them. */
-static int compare_place(const struct finding *x, const struct finding *y)
-{
-	int c = x->file == y->file ? 0 : strcmp(x->file, y->file);
+/*
+ * Sorting compares packed keys, not findings: the file and the rule id
+ * become their rank among the names the findings use, so that one key
+ * compares with two integer comparisons where a finding took strcmp.
+ */
+struct sort_key {
+	uint64_t place;		/* file rank, then line */
+	uint64_t spot;		/* column, then rule rank */
+	size_t seq;
+	size_t at;		/* the finding's index before the sort */
+};
 
-	if (c)
-		return c;
-	if (x->loc.line != y->loc.line)
-		return x->loc.line < y->loc.line ? -1 : 1;
-	if (x->loc.col != y->loc.col)
-		return x->loc.col < y->loc.col ? -1 : 1;
-	return strcmp(x->rule->id, y->rule->id);
+/* The distinct names of a list, sorted: a name's rank is its index. */
+struct names {
+	const char **items;
+	size_t n, cap;
+};
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static int compare(const void *a, const void *b)
+static void names_add(struct names *l, const char *name)
 {
-	const struct finding *x = a, *y = b;
-	int c = compare_place(x, y);
-
-	if (c)
-		return c;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
+	*ARRAY_PUSH(*l) = name;
 }
 
-/* Whether y repeats x: the same rule, place, message and verdict. */
+/* Sorts the names and drops the repeats. */
+static void names_finish(struct names *l)
+{
+	size_t kept = 0;
+
+	if (l->n > 1)
+		qsort(l->items, l->n, sizeof(*l->items), compare_names);
+	for (size_t i = 0; i < l->n; i++)
+		if (!kept || strcmp(l->items[kept - 1], l->items[i]))
+			l->items[kept++] = l->items[i];
+	l->n = kept;
+}
+
+/* The rank of name, which the list holds. */
+static uint32_t names_rank(const struct names *l, const char *name)
+{
+	size_t lo = 0, hi = l->n;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(l->items[mid], name) <= 0)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (uint32_t)lo;
+}
+
+/* An int's order as an unsigned one. */
+static uint32_t biased(int v)
+{
+	return (uint32_t)v ^ 0x80000000u;
+}
+
+/*
+ * The keys of the findings. Findings come file by file and rule by
+ * rule, so a name is looked up only where it changes.
+ */
+static struct sort_key *make_keys(const struct findings *f)
+{
+	struct sort_key *keys = xmalloc(st_mult(f->n, sizeof(*keys)));
+	struct names files = { 0 }, rules = { 0 };
+	const char *file = NULL, *rule = NULL;
+	uint32_t file_rank = 0, rule_rank = 0;
+
+	for (size_t i = 0; i < f->n; i++) {
+		if (f->items[i].file != file)
+			names_add(&files, file = f->items[i].file);
+		if (f->items[i].rule->id != rule)
+			names_add(&rules, rule = f->items[i].rule->id);
+	}
+	names_finish(&files);
+	names_finish(&rules);
+
+	file = rule = NULL;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct finding *x = &f->items[i];
+
+		if (x->file != file)
+			file_rank = names_rank(&files, file = x->file);
+		if (x->rule->id != rule)
+			rule_rank = names_rank(&rules, rule = x->rule->id);
+		keys[i].place = (uint64_t)file_rank << 32 | biased(x->loc.line);
+		keys[i].spot = (uint64_t)biased(x->loc.col) << 32 | rule_rank;
+		keys[i].seq = x->seq;
+		keys[i].at = i;
+	}
+	free(files.items);
+	free(rules.items);
+	return keys;
+}
+
+static bool key_less(const struct sort_key *a, const struct sort_key *b)
+{
+	if (a->place != b->place)
+		return a->place < b->place;
+	if (a->spot != b->spot)
+		return a->spot < b->spot;
+	return a->seq < b->seq;
+}
+
+/* Merges the sorted runs a[0..na) and b[0..nb) into out. */
+static void merge(const struct sort_key *a, size_t na,
+		  const struct sort_key *b, size_t nb, struct sort_key *out)
+{
+	const struct sort_key *a_end = a + na, *b_end = b + nb;
+
+	while (a < a_end && b < b_end)
+		*out++ = key_less(b, a) ? *b++ : *a++;
+	while (a < a_end)
+		*out++ = *a++;
+	while (b < b_end)
+		*out++ = *b++;
+}
+
+/*
+ * Sorts keys[0..n): a merge sort of the runs already in order. Findings
+ * come rule by rule, each rule's in order, so there are few runs.
+ */
+static void sort_keys(struct sort_key *keys, size_t n)
+{
+	size_t *runs = NULL, n_runs = 0, cap = 0;	/* the runs' starts */
+	struct sort_key *tmp, *from = keys, *to;
+
+	for (size_t i = 0; i < n; i++) {
+		if (i && !key_less(&keys[i], &keys[i - 1]))
+			continue;
+		grow_array(&runs, sizeof(*runs), n_runs + 1, &cap);
+		runs[n_runs++] = i;
+	}
+	if (n_runs <= 1) {
+		free(runs);
+		return;
+	}
+
+	to = tmp = xmalloc(st_mult(n, sizeof(*keys)));
+	while (n_runs > 1) {
+		size_t w = 0;
+
+		for (size_t r = 0; r < n_runs; r += 2) {
+			size_t start = runs[r];
+			size_t mid = r + 1 < n_runs ? runs[r + 1] : n;
+			size_t end = r + 2 < n_runs ? runs[r + 2] : n;
+
+			merge(from + start, mid - start, from + mid, end - mid,
+			      to + start);
+			runs[w++] = start;
+		}
+		n_runs = w;
+		to = from;
+		from = from == keys ? tmp : keys;
+	}
+	if (from != keys)
+		memcpy(keys, from, n * sizeof(*keys));
+	free(tmp);
+	free(runs);
+}
+
+/* Puts the findings in the order of the sorted keys. */
+static void apply_order(struct findings *f, const struct sort_key *keys)
+{
+	struct finding *items = xmalloc(st_mult(f->n, sizeof(*items)));
+
+	for (size_t i = 0; i < f->n; i++)
+		items[i] = f->items[keys[i].at];
+	free(f->items);
+	f->items = items;
+	f->cap = f->n;
+}
+
+/* Whether y repeats x, which shares its place and rule: the same
+ * message and verdict. */
 static bool repeats(const struct finding *x, const struct finding *y)
 {
-	return x->rule == y->rule &&
-	       (x->file == y->file || !strcmp(x->file, y->file)) &&
-	       x->loc.line == y->loc.line && x->loc.col == y->loc.col &&
-	       x->loc.end_line == y->loc.end_line &&
+	return x->rule == y->rule && x->loc.end_line == y->loc.end_line &&
 	       x->loc.end_col == y->loc.end_col &&
 	       x->severity == y->severity && !strcmp(x->message, y->message) &&
 	       !x->suppressed == !y->suppressed;
 }
 
 /* Drops each finding that repeats an earlier one of its run (same
- * file, line, column and rule). */
-static void drop_repeats(struct findings *f)
+ * file, line, column and rule), given the sorted keys. */
+static void drop_repeats(struct findings *f, const struct sort_key *keys)
 {
 	size_t kept = 0, run = 0;
 
@@ -206,7 +360,8 @@ static void drop_repeats(struct findings *f)
 		struct finding *x = &f->items[i];
 		bool dup = false;
 
-		if (kept && compare_place(&f->items[kept - 1], x))
+		if (i == 0 || keys[i].place != keys[i - 1].place ||
+		    keys[i].spot != keys[i - 1].spot)
 			run = kept;
 		for (size_t k = run; k < kept && !dup; k++)
 			dup = repeats(&f->items[k], x);
@@ -221,7 +376,13 @@ static void drop_repeats(struct findings *f)
 
 void findings_sort(struct findings *f)
 {
-	if (f->n > 1)
-		qsort(f->items, f->n, sizeof(*f->items), compare);
-	drop_repeats(f);
+	struct sort_key *keys;
+
+	if (f->n == 0)
+		return;
+	keys = make_keys(f);
+	sort_keys(keys, f->n);
+	apply_order(f, keys);
+	drop_repeats(f, keys);
+	free(keys);
 }
