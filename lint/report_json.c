@@ -16,45 +16,51 @@
 #include "mem.h"
 #include "banned.h"
 
-/* The output, gathered in a block and written when it fills. */
+/*
+ * The output, gathered in a block and written when it fills. Each write
+ * first makes room for all it may put, then copies without checks.
+ */
 struct jout {
 	FILE *fp;
-	size_t n;
+	char *at, *end;		/* the free part of buf */
 	char buf[1 << 16];
 };
 
+/* Strings are escaped a piece at a time: a piece escaped at worst (six
+ * bytes for one) fits the block. */
+enum { PIECE = 4096 };
+
 static void flush(struct jout *out)
 {
-	fwrite(out->buf, 1, out->n, out->fp);
-	out->n = 0;
+	fwrite(out->buf, 1, (size_t)(out->at - out->buf), out->fp);
+	out->at = out->buf;
+}
+
+/* Room for n more bytes; n is at most the size of the block. */
+static void room(struct jout *out, size_t n)
+{
+	if ((size_t)(out->end - out->at) < n)
+		flush(out);
 }
 
 static void put_bytes(struct jout *out, const char *s, size_t len)
 {
-	while (len) {
-		size_t room = sizeof(out->buf) - out->n;
-		size_t n = len < room ? len : room;
-
-		memcpy(out->buf + out->n, s, n);
-		out->n += n;
-		s += n;
-		len -= n;
-		if (out->n == sizeof(out->buf))
-			flush(out);
-	}
+	room(out, len);
+	memcpy(out->at, s, len);
+	out->at += len;
 }
 
-static void put_str(struct jout *out, const char *s)
-{
-	put_bytes(out, s, strlen(s));
-}
+/* The report's own words, which need no escaping: the layout, keys. */
+#define PUT(out, literal) put_bytes(out, literal, sizeof(literal) - 1)
 
-static void put_char(struct jout *out, char c)
-{
-	if (out->n == sizeof(out->buf))
-		flush(out);
-	out->buf[out->n++] = c;
-}
+/* The text before a member's value: the end of the member before it, or
+ * the opening brace, the indent and the key. */
+#define FIRST(tabs, key)	"{\n" tabs "\"" key "\":\t"
+#define NEXT(tabs, key)		",\n" tabs "\"" key "\":\t"
+
+#define D1 "\t"
+#define D2 "\t\t"
+#define D3 "\t\t\t"
 
 /* The bytes a string's plain run stops at: the end, and what is
  * escaped. */
@@ -82,45 +88,77 @@ static bool word_stops(uint64_t w)
 		((slash - ones) & ~slash)) & high;
 }
 
-/* Writes s as a JSON string: quotes, backslash and controls escaped. */
-static void put_string(struct jout *out, const char *s)
+/* Writes byte c at p, escaped if it must be; returns the end. */
+static char *escape_byte(char *p, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";
-	const char *end = s + strlen(s), *run = s;
 
-	put_char(out, '"');
-	for (;; s++) {
-		unsigned char c;
-		char esc[6] = "\\u00";
-		uint64_t w;
-
-		for (; end - s >= 8; s += 8) {
-			memcpy(&w, s, 8);
-			if (word_stops(w))
-				break;
-		}
-		while (!stops[(unsigned char)*s])
-			s++;
-		if (s == end)
-			break;
-		c = (unsigned char)*s;
-		esc[4] = hex[c >> 4];
-		esc[5] = hex[c & 15];
-		put_bytes(out, run, (size_t)(s - run));
-		run = s + 1;
-		switch (c) {
-		case '"': case '\\': esc[1] = (char)c; break;
-		case '\b': esc[1] = 'b'; break;
-		case '\f': esc[1] = 'f'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '\t': esc[1] = 't'; break;
-		default: break;
-		}
-		put_bytes(out, esc, esc[1] == 'u' ? 6 : 2);
+	if (!stops[c]) {
+		*p++ = (char)c;
+		return p;
 	}
-	put_bytes(out, run, (size_t)(s - run));
-	put_char(out, '"');
+	*p++ = '\\';
+	switch (c) {
+	case '"': case '\\': *p++ = (char)c; break;
+	case '\b': *p++ = 'b'; break;
+	case '\f': *p++ = 'f'; break;
+	case '\n': *p++ = 'n'; break;
+	case '\r': *p++ = 'r'; break;
+	case '\t': *p++ = 't'; break;
+	default:
+		memcpy(p, "u00", 3);
+		p[3] = hex[c >> 4];
+		p[4] = hex[c & 15];
+		p += 5;
+	}
+	return p;
+}
+
+/*
+ * Writes the len bytes at s escaped at p, which has room for 6 * len;
+ * returns the end. Words without anything to escape are copied whole.
+ */
+static char *escape_into(char *p, const char *s, size_t len)
+{
+	const char *end = s + len;
+	uint64_t w;
+
+	while (end - s >= 8) {
+		memcpy(&w, s, 8);
+		if (word_stops(w)) {
+			for (int i = 0; i < 8; i++)
+				p = escape_byte(p, (unsigned char)s[i]);
+		} else {
+			memcpy(p, &w, 8);
+			p += 8;
+		}
+		s += 8;
+	}
+	while (s < end)
+		p = escape_byte(p, (unsigned char)*s++);
+	return p;
+}
+
+/* Writes s as a JSON string, or null when s is NULL. */
+static void put_string(struct jout *out, const char *s)
+{
+	size_t len, n;
+
+	if (!s) {
+		PUT(out, "null");
+		return;
+	}
+	len = strlen(s);
+	room(out, 1);
+	*out->at++ = '"';
+	do {
+		n = len < PIECE ? len : PIECE;
+		room(out, 6 * n + 1);
+		out->at = escape_into(out->at, s, n);
+		s += n;
+		len -= n;
+	} while (len);
+	*out->at++ = '"';
 }
 
 static void put_number(struct jout *out, long n)
@@ -138,138 +176,101 @@ static void put_number(struct jout *out, long n)
 	put_bytes(out, digits + i, sizeof(digits) - i);
 }
 
-static void put_indent(struct jout *out, int depth)
-{
-	put_bytes(out, "\t\t\t\t", (size_t)depth);
-}
-
-/*
- * Opens a member at depth (at most 4): the indent, the key and the
- * colon. Keys are this file's own words: nothing in them is escaped.
- */
-static void put_key(struct jout *out, int depth, const char *key)
-{
-	put_indent(out, depth);
-	put_char(out, '"');
-	put_str(out, key);
-	put_bytes(out, "\":\t", 3);
-}
-
-/* Ends a member: a comma unless it is the object's last. */
-static void put_end(struct jout *out, bool last)
-{
-	if (!last)
-		put_char(out, ',');
-	put_char(out, '\n');
-}
-
-static void member_string(struct jout *out, int depth, const char *key,
-			  const char *s, bool last)
-{
-	put_key(out, depth, key);
-	if (s)
-		put_string(out, s);
-	else
-		put_str(out, "null");
-	put_end(out, last);
-}
-
-static void member_number(struct jout *out, int depth, const char *key,
-			  long n, bool last)
-{
-	put_key(out, depth, key);
-	put_number(out, n);
-	put_end(out, last);
-}
-
-static void member_null(struct jout *out, int depth, const char *key,
-			bool last)
-{
-	member_string(out, depth, key, NULL, last);
-}
-
 static void finding_json(struct jout *out, const struct finding *x)
 {
-	const int d = 3;
-
-	put_str(out, "{\n");
-	member_string(out, d, "rule", x->rule->id, false);
-	member_string(out, d, "name", x->rule->name, false);
-	member_string(out, d, "severity", severity_name(x->severity), false);
-	member_string(out, d, "file", x->file, false);
-	member_number(out, d, "line", x->loc.line, false);
-	member_number(out, d, "column", x->loc.col, false);
-	member_number(out, d, "end_line", x->loc.end_line, false);
-	member_number(out, d, "end_column", x->loc.end_col, false);
-	member_string(out, d, "service", x->service, false);
-	member_string(out, d, "message", x->message, false);
-	member_string(out, d, "fix", x->fix, !x->suppressed);
-	if (x->suppressed)
-		member_string(out, d, "suppressed", x->suppressed, true);
-	put_indent(out, d - 1);
-	put_char(out, '}');
+	PUT(out, FIRST(D3, "rule"));
+	put_string(out, x->rule->id);
+	PUT(out, NEXT(D3, "name"));
+	put_string(out, x->rule->name);
+	PUT(out, NEXT(D3, "severity"));
+	put_string(out, severity_name(x->severity));
+	PUT(out, NEXT(D3, "file"));
+	put_string(out, x->file);
+	PUT(out, NEXT(D3, "line"));
+	put_number(out, x->loc.line);
+	PUT(out, NEXT(D3, "column"));
+	put_number(out, x->loc.col);
+	PUT(out, NEXT(D3, "end_line"));
+	put_number(out, x->loc.end_line);
+	PUT(out, NEXT(D3, "end_column"));
+	put_number(out, x->loc.end_col);
+	PUT(out, NEXT(D3, "service"));
+	put_string(out, x->service);
+	PUT(out, NEXT(D3, "message"));
+	put_string(out, x->message);
+	PUT(out, NEXT(D3, "fix"));
+	put_string(out, x->fix);
+	if (x->suppressed) {
+		PUT(out, NEXT(D3, "suppressed"));
+		put_string(out, x->suppressed);
+	}
+	PUT(out, "\n" D2 "}");
 }
 
 static void error_json(struct jout *out, const struct input_error *e)
 {
-	const int d = 3;
+	PUT(out, FIRST(D3, "file"));
+	put_string(out, e->file);
+	PUT(out, NEXT(D3, "line"));
+	if (e->line)
+		put_number(out, e->line);
+	else
+		PUT(out, "null");
+	PUT(out, NEXT(D3, "column"));
+	if (e->line)
+		put_number(out, e->col);
+	else
+		PUT(out, "null");
+	PUT(out, NEXT(D3, "message"));
+	put_string(out, e->message);
+	PUT(out, "\n" D2 "}");
+}
 
-	put_str(out, "{\n");
-	member_string(out, d, "file", e->file, false);
-	if (e->line) {
-		member_number(out, d, "line", e->line, false);
-		member_number(out, d, "column", e->col, false);
-	} else {
-		member_null(out, d, "line", false);
-		member_null(out, d, "column", false);
-	}
-	member_string(out, d, "message", e->message, true);
-	put_indent(out, d - 1);
-	put_char(out, '}');
+static void summary_json(struct jout *out, const struct findings *f,
+			 const struct report_opts *o)
+{
+	struct report_counts c = report_count(f);
+
+	PUT(out, FIRST(D2, "files"));
+	put_number(out, (long)o->files);
+	PUT(out, NEXT(D2, "error"));
+	put_number(out, (long)c.error);
+	PUT(out, NEXT(D2, "warning"));
+	put_number(out, (long)c.warning);
+	PUT(out, NEXT(D2, "info"));
+	put_number(out, (long)c.info);
+	PUT(out, "\n" D1 "}");
 }
 
 void report_json(FILE *fp, const struct findings *f,
 		 const struct report_opts *o)
 {
-	struct report_counts c = report_count(f);
 	struct jout *out = xmalloc(sizeof(*out));
 
 	out->fp = fp;
-	out->n = 0;
-	put_str(out, "{\n");
-	member_number(out, 1, "version", 1, false);
-	put_key(out, 1, "tool");
-	put_str(out, "{\n");
-	member_string(out, 2, "name", "mountlint", false);
-	member_string(out, 2, "version", MOUNTLINT_VERSION, true);
-	put_indent(out, 1);
-	put_str(out, "},\n");
+	out->at = out->buf;
+	out->end = out->buf + sizeof(out->buf);
+	PUT(out, FIRST(D1, "version") "1" NEXT(D1, "tool"));
+	PUT(out, FIRST(D2, "name"));
+	put_string(out, "mountlint");
+	PUT(out, NEXT(D2, "version"));
+	put_string(out, MOUNTLINT_VERSION);
+	PUT(out, "\n" D1 "}" NEXT(D1, "findings") "[");
 
-	put_key(out, 1, "findings");
-	put_char(out, '[');
 	for (size_t i = 0; i < f->n; i++) {
 		if (i)
-			put_str(out, ", ");
+			PUT(out, ", ");
 		finding_json(out, &f->items[i]);
 	}
-	put_str(out, "],\n");
-	put_key(out, 1, "errors");
-	put_char(out, '[');
+	PUT(out, "]" NEXT(D1, "errors") "[");
 	for (size_t i = 0; i < f->n_errors; i++) {
 		if (i)
-			put_str(out, ", ");
+			PUT(out, ", ");
 		error_json(out, &f->errors[i]);
 	}
-	put_str(out, "],\n");
-
-	put_key(out, 1, "summary");
-	put_str(out, "{\n");
-	member_number(out, 2, "files", (long)o->files, false);
-	member_number(out, 2, "error", (long)c.error, false);
-	member_number(out, 2, "warning", (long)c.warning, false);
-	member_number(out, 2, "info", (long)c.info, true);
-	put_indent(out, 1);
-	put_str(out, "}\n}\n");
+	PUT(out, "]" NEXT(D1, "summary"));
+	summary_json(out, f, o);
+	PUT(out, "\n}\n");
 	flush(out);
 	free(out);
 }
