@@ -18,9 +18,7 @@ void findings_init(struct findings *f)
 
 void finding_release(struct finding *x)
 {
-	free(x->service);
-	free(x->message);
-	free(x->fix);
+	free(x->message);	/* and service and fix, in its block */
 	free(x->suppressed);
 	free(x->excerpt);
 }
@@ -54,17 +52,33 @@ static bool is_input_rule(const char *id)
 	       !strcmp(id, "ML005");
 }
 
+/* One byte at a time: see printable. */
+static void printable_bytes(char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			s[i] = '?';
+}
+
 /*
  * Control characters from the linted input (an escape sequence, a
  * newline inside a value) would break a one-line format or reach the
- * terminal: each becomes a '?'.
+ * terminal: each of the len bytes at s that is one becomes a '?'. Words
+ * without any are passed over whole.
  */
-static char *printable(char *s)
+static void printable(char *s, size_t len)
 {
-	for (char *p = s; p && *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '?';
-	return s;
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+	uint64_t w, del;
+
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		del = w ^ (ones * 0x7f);
+		if ((((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & high)
+			printable_bytes(s, 8);
+	}
+	printable_bytes(s, len);
 }
 
 /* The findings' copy of file name: findings come file by file, so the
@@ -79,21 +93,64 @@ static const char *keep_file(struct findings *f, const char *file)
 	return f->files[f->n_files++];
 }
 
-static struct finding *push(struct findings *f, const char *id,
-			    enum severity severity, const struct loc *loc,
-			    const char *service, const char *fix, char *message)
+/* Copies the len bytes of s and a NUL to p, made printable; returns
+ * where they end. */
+static char *put_text(char *p, const char *s, size_t len)
 {
-	const struct rule *rule = f->last_rule &&
-				  !strcmp(f->last_rule->id, id) ?
-				  f->last_rule : rule_find(id);
-	struct finding *x;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	printable(p, len);
+	return p + len + 1;
+}
 
+/* Gives x its message, service and fix, in one block that the message
+ * owns. */
+static void keep_texts(struct finding *x, const char *message,
+		       const char *service, const char *fix)
+{
+	size_t m = strlen(message);
+	size_t s = service ? strlen(service) : 0;
+	size_t k = fix ? strlen(fix) : 0;
+	char *p = xmalloc(m + s + k + 3);
+
+	x->message = p;
+	p = put_text(p, message, m);
+	if (service) {
+		x->service = p;
+		p = put_text(p, service, s);
+	}
+	if (fix) {
+		x->fix = p;
+		put_text(p, fix, k);
+	}
+}
+
+/* The rule of id: the last one's, or from the registry. */
+static const struct rule *find_rule(struct findings *f, const char *id)
+{
+	const struct rule *rule;
+
+	if (f->last_rule && !strcmp(f->last_rule->id, id))
+		return f->last_rule;
+	rule = rule_find(id);
 	if (!rule) {
 		fprintf(stderr, "mountlint: internal error: no rule '%s'\n", id);
 		abort();
 	}
 	f->last_rule = rule;
-	if (is_input_rule(rule->id))
+	f->last_is_input = is_input_rule(rule->id);
+	return rule;
+}
+
+static struct finding *push(struct findings *f, const char *id,
+			    enum severity severity, const struct loc *loc,
+			    const char *service, const char *fix,
+			    const char *message)
+{
+	const struct rule *rule = find_rule(f, id);
+	struct finding *x;
+
+	if (f->last_is_input)
 		f->parse_failed = true;
 	x = ARRAY_PUSH(*f);
 	memset(x, 0, sizeof(*x));
@@ -104,9 +161,7 @@ static struct finding *push(struct findings *f, const char *id,
 	if (loc)
 		x->loc = *loc;
 	x->loc.file = x->file;
-	x->service = service ? printable(xstrdup(service)) : NULL;
-	x->fix = fix ? printable(xstrdup(fix)) : NULL;
-	x->message = printable(message);
+	keep_texts(x, message, service, fix);
 	return x;
 }
 
@@ -115,23 +170,34 @@ struct finding *finding_add(struct findings *f, const char *id,
 			    const char *service, const char *fix,
 			    const char *fmt, ...)
 {
+	struct finding *x;
+	char small[512], *big = NULL;
 	va_list ap;
-	char *message;
+	int len;
 
 	if (f->file_capped)
 		return NULL;
 	if (++f->file_count > f->file_limit) {
 		f->file_capped = true;
-		push(f, "ML002", SEV_OFF, loc, NULL, NULL,
-		     xasprintf("too many findings: more than %zu in one file; "
-			       "the rest are not reported", f->file_limit));
+		snprintf(small, sizeof(small), "too many findings: more than "
+			 "%zu in one file; the rest are not reported",
+			 f->file_limit);
+		push(f, "ML002", SEV_OFF, loc, NULL, NULL, small);
 		return NULL;
 	}
 
+	/* Most messages fit the small buffer: formatted once there. */
 	va_start(ap, fmt);
-	message = xvasprintf(fmt, ap);
+	len = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
-	return push(f, id, severity, loc, service, fix, message);
+	if (len < 0 || (size_t)len >= sizeof(small)) {
+		va_start(ap, fmt);
+		big = xvasprintf(fmt, ap);
+		va_end(ap);
+	}
+	x = push(f, id, severity, loc, service, fix, big ? big : small);
+	free(big);
+	return x;
 }
 
 void finding_error(struct findings *f, const char *file, int line, int col,
