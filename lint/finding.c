@@ -134,7 +134,8 @@ static const struct rule *find_rule(struct findings *f, const char *id)
 		return f->last_rule;
 	rule = rule_find(id);
 	if (!rule) {
-		fprintf(stderr, "mountlint: internal error: no rule '%s'\n", id);
+		fprintf(stderr, "mountlint: internal error: no rule '%s'\n",
+			id);
 		abort();
 	}
 	f->last_rule = rule;
