@@ -22,7 +22,7 @@ struct finding {
 	char *service;		/* NULL when none */
 	char *fix;		/* NULL when none */
 	char *suppressed;	/* the reason, when suppressed; else NULL */
-	char *excerpt;		/* the source line, for the caret view, or NULL */
+	char *excerpt;		/* the source line, for the caret; or NULL */
 	size_t seq;		/* order of insertion, for a stable sort */
 };
 
