@@ -189,7 +189,7 @@ struct finding *finding_add(struct findings *f, const char *id,
 
 	/* Most messages fit the small buffer: formatted once there. */
 	va_start(ap, fmt);
-	len = vsnprintf(small, sizeof(small), fmt, ap);
+	len = vformat(small, sizeof(small), fmt, ap);
 	va_end(ap);
 	if (len < 0 || (size_t)len >= sizeof(small)) {
 		va_start(ap, fmt);

@@ -13,7 +13,8 @@ void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);
 
-/* Copies of strings; the caller frees the result. xstrndup copies at most n bytes. */
+/* Copies of strings; the caller frees the result. xstrndup copies at
+ * most n bytes. */
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
@@ -21,6 +22,14 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap)
 	__attribute__((format(printf, 1, 0)));
+
+/*
+ * vsnprintf, with the conversions messages use (%s, %.*s, %d, %u, %lu,
+ * %zu, %c, %%) done without stdio. ap is read through a copy: the
+ * caller may pass it again.
+ */
+int vformat(char *out, size_t size, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 
 /* count * size, dying on overflow. */
 size_t st_mult(size_t count, size_t size);
