@@ -75,10 +75,11 @@ static const bool stops[256] = {
 };
 
 /*
- * Whether one of the 8 bytes of w may need escaping (a control, a quote
- * or a backslash); never false when one does.
+ * A bit set in the byte of w that may need escaping (a control, a quote
+ * or a backslash), 0 when none does. Above such a byte, a bit may be set
+ * where none is needed; never below: the lowest bit set is exact.
  */
-static bool word_stops(uint64_t w)
+static uint64_t stop_mask(uint64_t w)
 {
 	const uint64_t ones = 0x0101010101010101ULL;
 	const uint64_t high = 0x8080808080808080ULL;
@@ -86,6 +87,16 @@ static bool word_stops(uint64_t w)
 
 	return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
 		((slash - ones) & ~slash)) & high;
+}
+
+/* The index in memory order of the lowest byte of w with a bit set. */
+static int first_byte(uint64_t w)
+{
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return __builtin_clzll(w) / 8;
+#else
+	return __builtin_ctzll(w) / 8;
+#endif
 }
 
 /* Writes byte c at p, escaped if it must be; returns the end. */
@@ -116,23 +127,27 @@ static char *escape_byte(char *p, unsigned char c)
 
 /*
  * Writes the len bytes at s escaped at p, which has room for 6 * len;
- * returns the end. Words without anything to escape are copied whole.
+ * returns the end. A word at a time: each is copied whole, and the
+ * output goes on after its first byte to escape, if it has one.
  */
 static char *escape_into(char *p, const char *s, size_t len)
 {
 	const char *end = s + len;
-	uint64_t w;
+	uint64_t w, stop;
+	int at;
 
 	while (end - s >= 8) {
 		memcpy(&w, s, 8);
-		if (word_stops(w)) {
-			for (int i = 0; i < 8; i++)
-				p = escape_byte(p, (unsigned char)s[i]);
-		} else {
-			memcpy(p, &w, 8);
+		memcpy(p, &w, 8);
+		stop = stop_mask(w);
+		if (!stop) {
 			p += 8;
+			s += 8;
+			continue;
 		}
-		s += 8;
+		at = first_byte(stop);
+		p = escape_byte(p + at, (unsigned char)s[at]);
+		s += at + 1;
 	}
 	while (s < end)
 		p = escape_byte(p, (unsigned char)*s++);
