@@ -153,22 +153,14 @@ static uint64_t fnv1a(uint64_t h, const char *s)
 /*
  * A fingerprint that stays the same while the finding does: the rule,
  * the file, the message and the source line's text, not its number, and
- * how many identical findings came before it in the file.
+ * how many identical findings (same) came before it in the file.
  */
-static char *fingerprint(const struct findings *f, size_t i)
+static char *fingerprint(const struct finding *x, unsigned same)
 {
-	const struct finding *x = &f->items[i];
 	uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
-	unsigned same = 0;
 	char nth[16];
 	const char *parts[5];
 
-	for (size_t k = 0; k < i; k++) {
-		const struct finding *y = &f->items[k];
-
-		same += y->rule == x->rule && !strcmp(y->file, x->file) &&
-			!strcmp(y->message, x->message);
-	}
 	snprintf(nth, sizeof(nth), "%u", same);
 	parts[0] = x->rule->id;
 	parts[1] = x->file;
@@ -183,6 +175,48 @@ static char *fingerprint(const struct findings *f, size_t i)
 			 (unsigned long long)b);
 }
 
+/* Findings told apart by rule, file and message, each with a count. */
+struct seen {
+	struct seen_slot {
+		const struct finding *x;	/* the first of its kind */
+		unsigned count;
+	} *slots;
+	size_t mask;		/* the number of slots, less one */
+};
+
+static void seen_init(struct seen *t, size_t n)
+{
+	size_t size = 16;
+
+	while (size < 2 * n)
+		size *= 2;
+	t->slots = xcalloc(size, sizeof(*t->slots));
+	t->mask = size - 1;
+}
+
+static bool same_kind(const struct finding *x, const struct finding *y)
+{
+	return x->rule == y->rule && !strcmp(x->file, y->file) &&
+	       !strcmp(x->message, y->message);
+}
+
+/* How many findings of x's kind were counted before; counts x. */
+static unsigned seen_count(struct seen *t, const struct finding *x)
+{
+	uint64_t h = fnv1a(fnv1a(fnv1a(0xcbf29ce484222325ULL, x->rule->id),
+				 x->file), x->message);
+	struct seen_slot *s;
+
+	for (size_t i = (size_t)h & t->mask;; i = (i + 1) & t->mask) {
+		s = &t->slots[i];
+		if (!s->x || same_kind(s->x, x))
+			break;
+	}
+	if (!s->x)
+		s->x = x;
+	return s->count++;
+}
+
 static const char *gitlab_severity(enum severity s)
 {
 	return s == SEV_ERROR ? "major" : s == SEV_WARNING ? "minor" : "info";
@@ -192,10 +226,13 @@ void report_gitlab(FILE *out, const struct findings *f,
 		   const struct report_opts *o)
 {
 	cJSON *root = cJSON_CreateArray();
+	struct seen seen;
 
 	(void)o;
+	seen_init(&seen, f->n);
 	for (size_t i = 0; i < f->n; i++) {
 		const struct finding *x = &f->items[i];
+		unsigned same = seen_count(&seen, x);
 		cJSON *issue, *loc, *pos;
 		char *fp;
 
@@ -204,7 +241,7 @@ void report_gitlab(FILE *out, const struct findings *f,
 		issue = cJSON_CreateObject();
 		cJSON_AddStringToObject(issue, "description", x->message);
 		cJSON_AddStringToObject(issue, "check_name", x->rule->id);
-		fp = fingerprint(f, i);
+		fp = fingerprint(x, same);
 		cJSON_AddStringToObject(issue, "fingerprint", fp);
 		free(fp);
 		cJSON_AddStringToObject(issue, "severity",
@@ -217,6 +254,7 @@ void report_gitlab(FILE *out, const struct findings *f,
 		cJSON_AddNumberToObject(pos, "column", x->loc.col);
 		cJSON_AddItemToArray(root, issue);
 	}
+	free(seen.slots);
 	report_print_json(out, root);
 }
 
