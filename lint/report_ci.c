@@ -18,19 +18,19 @@
 /* Escapes text for a workflow command; `property` adds ':' and ','. */
 static void github_escape(FILE *out, const char *s, int property)
 {
-	for (; *s; s++) {
-		if (*s == '%')
-			fputs("%25", out);
-		else if (*s == '\r')
-			fputs("%0D", out);
-		else if (*s == '\n')
-			fputs("%0A", out);
-		else if (property && *s == ':')
-			fputs("%3A", out);
-		else if (property && *s == ',')
-			fputs("%2C", out);
-		else
-			fputc(*s, out);
+	for (;;) {
+		size_t run = strcspn(s, property ? "%\r\n:," : "%\r\n");
+
+		fwrite(s, 1, run, out);
+		s += run;
+		switch (*s++) {
+		case '\0': return;
+		case '%': fputs("%25", out); break;
+		case '\r': fputs("%0D", out); break;
+		case '\n': fputs("%0A", out); break;
+		case ':': fputs("%3A", out); break;
+		case ',': fputs("%2C", out); break;
+		}
 	}
 }
 
@@ -77,25 +77,18 @@ void report_github(FILE *out, const struct findings *f,
 
 static void xml_escape(FILE *out, const char *s)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '<':
-			fputs("&lt;", out);
-			break;
-		case '>':
-			fputs("&gt;", out);
-			break;
-		case '&':
-			fputs("&amp;", out);
-			break;
-		case '"':
-			fputs("&quot;", out);
-			break;
-		case '\n':
-			fputs("&#10;", out);
-			break;
-		default:
-			fputc(*s, out);
+	for (;;) {
+		size_t run = strcspn(s, "<>&\"\n");
+
+		fwrite(s, 1, run, out);
+		s += run;
+		switch (*s++) {
+		case '\0': return;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '&': fputs("&amp;", out); break;
+		case '"': fputs("&quot;", out); break;
+		case '\n': fputs("&#10;", out); break;
 		}
 	}
 }
