@@ -74,7 +74,11 @@ int buf_adds(struct buf *b, const char *s)
 
 int buf_addch(struct buf *b, char c)
 {
-	return buf_add(b, &c, 1);
+	if (b->len + 2 > b->alloc || (b->max && b->len >= b->max))
+		return buf_add(b, &c, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+	return 0;
 }
 
 int buf_addf(struct buf *b, const char *fmt, ...)
