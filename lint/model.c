@@ -37,6 +37,9 @@ void kv_list_release(struct kv_list *l)
 
 void mount_release(struct mount *m)
 {
+	kv_list_release(&m->labels);
+	if (m->arena_strings)
+		return;
 	free(m->raw);
 	free(m->source);
 	free(m->source_path);
@@ -46,7 +49,6 @@ void mount_release(struct mount *m)
 	free(m->mode);
 	free(m->reenabled);
 	free(m->volume_driver);
-	kv_list_release(&m->labels);
 }
 
 static void container_release(struct container *c)
@@ -89,6 +91,7 @@ void unit_release(struct unit *u)
 	free(u->volcmds);
 	kv_list_release(&u->rejected_volumes);
 	free(u->volume_index);
+	arena_release(&u->strings);
 	free(u->path);
 	free(u->dir);
 	memset(u, 0, sizeof(*u));
@@ -288,15 +291,15 @@ char *path_dir(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
-char *path_clean(const char *path)
+/* path_clean of the n bytes at path into out, which has room for n + 2. */
+static char *clean_into(char *out, const char *path, size_t n)
 {
-	size_t n = strlen(path);
 	bool rooted = n > 0 && path[0] == '/';
-	char *out = xmalloc(n + 2);
 	size_t w = 0, r = 0, dotdot = 0;
 
 	if (n && looks_clean(path, n)) {
-		memcpy(out, path, n + 1);
+		memcpy(out, path, n);
+		out[n] = '\0';
 		return out;
 	}
 	if (n == 0) {
@@ -339,6 +342,29 @@ char *path_clean(const char *path)
 		out[w++] = '.';
 	out[w] = '\0';
 	return out;
+}
+
+char *path_clean(const char *path)
+{
+	size_t n = strlen(path);
+
+	return clean_into(xmalloc(n + 2), path, n);
+}
+
+char *path_clean_cat(struct arena *a, const char *head, const char *tail)
+{
+	size_t h = strlen(head), t = strlen(tail);
+	char small[256];
+	char *joined = h + t < sizeof(small) ? small : xmalloc(h + t + 1);
+	size_t room = h + t + 2;
+	char *clean = a ? arena_alloc(a, room) : xmalloc(room);
+
+	memcpy(joined, head, h);
+	memcpy(joined + h, tail, t + 1);
+	clean_into(clean, joined, h + t);
+	if (joined != small)
+		free(joined);
+	return clean;
 }
 
 bool path_within(const char *path, const char *dir)

@@ -3,7 +3,8 @@
  * Rules never see YAML nodes or argv, only these structures.
  *
  * Ownership: a unit owns everything reachable from it (strings, arrays,
- * containers, mounts); unit_release frees it all. Locations point at the
+ * containers, mounts); unit_release frees it all. Most strings are from
+ * malloc; those of a mount with arena_strings are from the unit's arena. Locations point at the
  * unit's path string, which lives as long as the unit.
  */
 #ifndef MOUNTLINT_MODEL_H
@@ -11,6 +12,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "mem.h"
 
 /* A span of source text: 1-based line and column (Unicode code points,
  * a tab is one), end exclusive. line == 0 means "no location". */
@@ -95,6 +98,9 @@ struct mount {
 	bool read_only;
 	bool nocopy;
 	bool has_size;		/* tmpfs: size holds its size */
+	bool arena_strings;	/* its strings are from an arena (the
+				 * unit's), not from malloc: mount_release
+				 * leaves them */
 
 	char *raw;		/* the entry as written, for messages */
 	char *source;		/* as written; NULL when there is none */
@@ -237,6 +243,9 @@ struct unit {
 	/* volumes sorted by name, for unit_find_volume (unit_index) */
 	const struct volume **volume_index;
 	size_t n_volume_index;
+
+	/* The strings of mounts with arena_strings, freed all at once. */
+	struct arena strings;
 };
 
 void unit_init(struct unit *u, enum unit_kind kind, const char *path,
@@ -304,6 +313,11 @@ void unit_index(struct unit *u);
  * file at the root); the caller frees it.
  */
 char *path_clean(const char *path);
+/*
+ * path_clean of head and tail written one after the other, allocated
+ * from a, or from malloc when a is NULL.
+ */
+char *path_clean_cat(struct arena *a, const char *head, const char *tail);
 char *path_dir(const char *path);
 bool path_within(const char *path, const char *dir);
 

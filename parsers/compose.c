@@ -139,7 +139,7 @@ static void each_string(struct reader *r, struct container *c,
 static struct spec_ctx mount_ctx(struct reader *r, const struct container *c)
 {
 	struct spec_ctx ctx = { r->out, c->name, DIALECT_COMPOSE, true,
-				&r->u->rejected_volumes };
+				&r->u->rejected_volumes, &r->u->strings };
 
 	return ctx;
 }
@@ -152,7 +152,7 @@ static struct spec_ctx mount_ctx(struct reader *r, const struct container *c)
 static void rebase(const struct reader *r, struct mount *m)
 {
 	const char *base = NULL;
-	char *joined;
+	char *joined, *clean;
 
 	if (m->base != PATH_RELATIVE || !r->bases)
 		return;
@@ -161,9 +161,12 @@ static void rebase(const struct reader *r, struct mount *m)
 			base = r->bases->dirs[i];
 	if (!base || !*base)
 		return;
-	joined = xasprintf("%s/%s", base, m->source_path);
-	free(m->source_path);
-	m->source_path = path_clean(joined);
+	joined = xasprintf("%s/", base);
+	clean = path_clean_cat(m->arena_strings ? &r->u->strings : NULL,
+			       joined, m->source_path);
+	if (!m->arena_strings)
+		free(m->source_path);
+	m->source_path = clean;
 	free(joined);
 	if (m->source_path[0] == '/')
 		m->base = PATH_ABSOLUTE;
@@ -333,9 +336,15 @@ static void fields_release(struct fields *f)
 static const char *joined_name(struct fields *f, const char *prefix,
 			       const char *key)
 {
+	size_t p = strlen(prefix), k = strlen(key);
+	char *name = xmalloc(p + k + 2);
+
+	memcpy(name, prefix, p);
+	name[p] = '.';
+	memcpy(name + p + 1, key, k + 1);
 	grow_array(&f->made, sizeof(*f->made), f->n_made + 1, &f->cap_made);
-	f->made[f->n_made] = xasprintf("%s.%s", prefix, key);
-	return f->made[f->n_made++];
+	f->made[f->n_made++] = name;
+	return name;
 }
 
 /* Flattens a long-syntax mapping: `bind: {propagation: x}` is the field
@@ -378,6 +387,8 @@ static void add_long_mount(struct reader *r, struct container *c,
 				  &ynode_key(map, 0)->loc : &map->loc;
 	struct mount m = { 0 };
 
+	/* room for the usual fields at once */
+	grow_array(&f.items, sizeof(*f.items), 8, &f.cap);
 	flatten(r, c, &f, map, NULL, 1);
 	if (!mountspec_long(&m, f.items, f.n, entry, &ctx))
 		add_mount(r, c, &m);
@@ -926,7 +937,8 @@ static void interpolate_scalar(struct interpolation *in, struct ynode *n,
  * Interpolates the values under n, n itself included, without
  * recursion. A node shared through aliases is met once for each way to
  * it (the alias limit bounds them); a scalar is interpolated the first
- * time only, and only a scalar with a "$" is remembered.
+ * time only, and only a scalar with a "$" is remembered. A subtree the
+ * parser saw no "$" in is skipped.
  */
 static void interpolate_tree(struct interpolation *in, struct ynode *n,
 			     const char *service)
@@ -938,6 +950,8 @@ static void interpolate_tree(struct interpolation *in, struct ynode *n,
 	stack[depth++] = n;
 	while (depth) {
 		n = stack[--depth];
+		if (!n->dollar)
+			continue;
 		if (n->kind == YNODE_SCALAR) {
 			if (interp_needed(n->text) &&
 			    node_set_add(&in->seen, n))

@@ -508,10 +508,12 @@ static const struct flag run_flags[] = {
 
 static const struct flag *find_long(const char *name, size_t len)
 {
-	for (size_t k = 0; k < N_RUN_FLAGS; k++)
-		if (strlen(run_flags[k].name) == len &&
-		    !strncmp(run_flags[k].name, name, len))
+	for (size_t k = 0; k < N_RUN_FLAGS; k++) {
+		const char *f = run_flags[k].name;
+
+		if (f[0] == name[0] && !strncmp(f, name, len) && !f[len])
 			return &run_flags[k];
+	}
 	return NULL;
 }
 
@@ -642,7 +644,7 @@ static void add_mount(struct cmdline *cl, struct container *c,
 		      const struct option *o)
 {
 	struct spec_ctx ctx = { cl->out, c->name, DIALECT_DOCKER, o->tilde,
-				NULL };
+				NULL, &cl->u->strings };
 	struct mount m;
 	int r;
 

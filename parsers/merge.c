@@ -84,7 +84,8 @@ static const char *text_at(const struct ynode *map, const char *key)
 static char *volume_target(const struct ynode *item)
 {
 	struct findings quiet;
-	struct spec_ctx ctx = { &quiet, NULL, DIALECT_COMPOSE, true, NULL };
+	struct spec_ctx ctx = { &quiet, NULL, DIALECT_COMPOSE, true, NULL,
+				NULL };
 	struct mount m = { 0 };
 	const char *t = NULL;
 	char *key = NULL;

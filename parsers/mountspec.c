@@ -19,6 +19,34 @@
 #include "../lint/model.h"
 #include "../lint/banned.h"
 
+/* ---- strings of the mount ------------------------------------------ */
+
+/* A copy of the n bytes at s for a string of m (see struct spec_ctx). */
+static char *keep_n(const struct spec_ctx *ctx, const char *s, size_t n)
+{
+	return ctx->strings ? arena_strndup(ctx->strings, s, n) :
+			      xstrndup(s, n);
+}
+
+static char *keep(const struct spec_ctx *ctx, const char *s)
+{
+	return keep_n(ctx, s, strlen(s));
+}
+
+/* Drops a string that keep or keep_n made. */
+static void drop(const struct spec_ctx *ctx, char **slot)
+{
+	if (!ctx->strings)
+		free(*slot);
+	*slot = NULL;
+}
+
+/* Starts m: where its strings come from. */
+static void begin(struct mount *m, const struct spec_ctx *ctx)
+{
+	m->arena_strings = ctx->strings != NULL;
+}
+
 /* ---- reporting ----------------------------------------------------- */
 
 static int reject(struct mount *m, const struct spec_ctx *ctx,
@@ -141,19 +169,14 @@ static int classify_host_path(struct mount *m, const struct spec_ctx *ctx,
 	size_t cwd = cwd_prefix(s);
 
 	if (cwd && !has_expansion(s + cwd, ctx->dialect)) {
-		char *rest = xasprintf(".%s", s + cwd);
-
 		m->base = PATH_RELATIVE;
-		m->source_path = path_clean(rest);
-		free(rest);
+		m->source_path = path_clean_cat(ctx->strings, ".", s + cwd);
 	} else if (home && !has_expansion(s + home, ctx->dialect)) {
-		char *rest = xasprintf("/%s", s + home);
-		char *clean = path_clean(rest);
+		char *clean = path_clean_cat(NULL, "/", s + home);
 
 		m->base = PATH_HOME;
-		m->source_path = xasprintf("~%s", strcmp(clean, "/") ? clean
-								   : "");
-		free(rest);
+		m->source_path = path_clean_cat(ctx->strings, "~",
+						strcmp(clean, "/") ? clean : "");
 		free(clean);
 	} else if (has_expansion(s, ctx->dialect)) {
 		m->base = PATH_UNKNOWN;
@@ -167,13 +190,13 @@ static int classify_host_path(struct mount *m, const struct spec_ctx *ctx,
 			      "\"~\" or \"/\"", s);
 	} else if (s[0] == '/') {
 		m->base = PATH_ABSOLUTE;
-		m->source_path = path_clean(s);
+		m->source_path = path_clean_cat(ctx->strings, "", s);
 	} else if ((s[0] == '\\' && s[1] == '\\') || is_drive(s)) {
 		m->base = PATH_WINDOWS;
-		m->source_path = xstrdup(s);
+		m->source_path = keep(ctx, s);
 	} else {
 		m->base = PATH_RELATIVE;
-		m->source_path = path_clean(s);
+		m->source_path = path_clean_cat(ctx->strings, "", s);
 	}
 	return 0;
 }
@@ -356,7 +379,7 @@ static const struct short_opt *find_opt(const char *name, size_t n,
 }
 
 static void apply_opt(struct mount *m, const char *name, size_t n,
-		      const struct short_opt *o)
+		      const struct short_opt *o, const struct spec_ctx *ctx)
 {
 	switch (o->cat) {
 	case CAT_RW:
@@ -366,7 +389,7 @@ static void apply_opt(struct mount *m, const char *name, size_t n,
 		m->selinux = name[0] == 'Z' ? SELINUX_PRIVATE : SELINUX_SHARED;
 		break;
 	case CAT_PROPAGATION:
-		m->propagation = xstrndup(name, n);
+		m->propagation = keep_n(ctx, name, n);
 		break;
 	case CAT_COPY:
 		m->nocopy = name[0] == 'n';
@@ -418,7 +441,7 @@ static int parse_options(struct mount *m, const char *mode,
 			return -1;
 		}
 		seen[o->cat] = o->name;
-		apply_opt(m, p, n, o);
+		apply_opt(m, p, n, o, ctx);
 		free(word);
 		p += n + (p[n] == ',');
 	}
@@ -445,10 +468,10 @@ struct sections {
 	const char *error;	/* why it could not be split, or NULL */
 };
 
-static void sections_release(struct sections *s)
+static void sections_release(struct sections *s, const struct spec_ctx *ctx)
 {
 	for (int i = 0; i < s->n && i < 3; i++)
-		free(s->part[i]);
+		drop(ctx, &s->part[i]);
 }
 
 /*
@@ -482,14 +505,14 @@ static const char *skip_braces(const char *p)
 }
 
 static void split_spec(const char *spec, struct sections *s,
-		       enum spec_dialect d)
+		       const struct spec_ctx *ctx)
 {
 	const char *start = spec, *p = spec;
 
 	memset(s, 0, sizeof(*s));
 	for (;; p++) {
 		p = skip_braces(p);
-		if (drive_at(start, p, d))
+		if (drive_at(start, p, ctx->dialect))
 			continue;
 		if (*p != ':' && *p)
 			continue;
@@ -501,7 +524,7 @@ static void split_spec(const char *spec, struct sections *s,
 			s->error = "too many colons";
 			return;
 		}
-		s->part[s->n++] = xstrndup(start, (size_t)(p - start));
+		s->part[s->n++] = keep_n(ctx, start, (size_t)(p - start));
 		if (!*p)
 			return;
 		start = p + 1;
@@ -529,22 +552,23 @@ int mountspec_short(struct mount *m, const char *spec, const struct loc *loc,
 	const char *mode = NULL;
 	int ret;
 
+	begin(m, ctx);
 	m->syntax = SYNTAX_SHORT;
-	m->raw = xstrdup(spec);
+	m->raw = keep(ctx, spec);
 	fill_locs(m, loc);
 	if (blank(spec))
 		return reject(m, ctx, "ML101", loc,
 			      "write SOURCE:TARGET[:MODE]",
 			      "empty volume spec");
-	split_spec(spec, &s, ctx->dialect);
+	split_spec(spec, &s, ctx);
 	if (s.error) {
-		sections_release(&s);
+		sections_release(&s, ctx);
 		return reject(m, ctx, "ML101", loc,
 			      "write SOURCE:TARGET[:MODE]",
 			      "invalid volume spec \"%s\": %s", spec, s.error);
 	}
 	if (s.n == 2 && is_mode(s.part[1], ctx->dialect)) {
-		sections_release(&s);
+		sections_release(&s, ctx);
 		return reject(m, ctx, "ML101", loc,
 			      "give a source or drop the mode: "
 			      "\"NAME:TARGET:MODE\"",
@@ -564,7 +588,7 @@ int mountspec_short(struct mount *m, const char *spec, const struct loc *loc,
 	if (!ret && mode && !has_expansion(mode, ctx->dialect))
 		ret = parse_options(m, mode, ctx, loc);
 	if (s.n == 3)
-		free(s.part[2]);
+		drop(ctx, &s.part[2]);
 	if (ret)
 		return -1;
 	return 0;
@@ -661,18 +685,16 @@ static int tmpfs_option(struct mount *m, const char *opt,
 		set_size(m, bytes, percent,
 			 known && strtod(opt + 5, NULL) == 0.0);
 	} else if (!strncmp(opt, "mode=", 5)) {
-		free(m->mode);
-		m->mode = xstrdup(opt + 5);
+		drop(ctx, &m->mode);
+		m->mode = keep(ctx, opt + 5);
 	} else if (!m->reenabled && (!strcmp(opt, "exec") ||
 				     !strcmp(opt, "suid") ||
 				     !strcmp(opt, "dev"))) {
-		m->reenabled = xstrdup(opt);
+		m->reenabled = keep(ctx, opt);
 	} else if (!strcmp(opt, "noexec") || !strcmp(opt, "nosuid") ||
 		   !strcmp(opt, "nodev")) {
-		if (m->reenabled && !strcmp(m->reenabled, opt + 2)) {
-			free(m->reenabled);
-			m->reenabled = NULL;
-		}
+		if (m->reenabled && !strcmp(m->reenabled, opt + 2))
+			drop(ctx, &m->reenabled);
 	} else if (!strcmp(opt, "ro")) {
 		m->read_only = true;
 	} else if (!strcmp(opt, "rw")) {
@@ -687,12 +709,13 @@ int mountspec_tmpfs(struct mount *m, const char *spec, const struct loc *loc,
 	const char *colon = strchr(spec, ':');
 	char *opts, *p;
 
+	begin(m, ctx);
 	m->kind = MOUNT_TMPFS;
 	m->syntax = SYNTAX_TMPFS;
-	m->raw = xstrdup(spec);
+	m->raw = keep(ctx, spec);
 	fill_locs(m, loc);
-	m->target = colon ? xstrndup(spec, (size_t)(colon - spec))
-			  : xstrdup(spec);
+	m->target = colon ? keep_n(ctx, spec, (size_t)(colon - spec))
+			  : keep(ctx, spec);
 	if (check_target(m, ctx, loc))
 		return -1;
 	if (!colon)
@@ -941,10 +964,10 @@ static int check_words(struct mount *m, const struct lfield *f,
 }
 
 /* A field given twice: the last one counts, as in Docker. */
-static void set_string(char **slot, const char *v)
+static void set_string(char **slot, const char *v, const struct spec_ctx *ctx)
 {
-	free(*slot);
-	*slot = xstrdup(v);
+	drop(ctx, slot);
+	*slot = keep(ctx, v);
 }
 
 /* Checks one field's value against its kind; sets it on m. */
@@ -980,7 +1003,7 @@ static int set_field(struct mount *m, const struct lfield *f,
 		m->read_only = b == 1;
 		break;
 	case F_BIND_PROPAGATION:
-		set_string(&m->propagation, v);
+		set_string(&m->propagation, v, ctx);
 		break;
 	case F_BIND_SELINUX:
 		m->selinux = v[0] == 'Z' ? SELINUX_PRIVATE : SELINUX_SHARED;
@@ -990,10 +1013,10 @@ static int set_field(struct mount *m, const struct lfield *f,
 		break;
 	case F_VOLUME_SUBPATH:
 	case F_IMAGE_SUBPATH:
-		set_string(&m->subpath, v);
+		set_string(&m->subpath, v, ctx);
 		break;
 	case F_VOLUME_DRIVER:
-		set_string(&m->volume_driver, v);
+		set_string(&m->volume_driver, v, ctx);
 		break;
 	case F_VOLUME_LABEL: {
 		const char *eq = strchr(v, '=');
@@ -1009,7 +1032,7 @@ static int set_field(struct mount *m, const struct lfield *f,
 			 strtod(v, NULL) == 0.0);
 		break;
 	case F_TMPFS_MODE:
-		set_string(&m->mode, v);
+		set_string(&m->mode, v, ctx);
 		break;
 	default:
 		break;
@@ -1129,11 +1152,11 @@ static int long_mount(struct mount *m, const struct lfield *f, size_t n,
 			      "cluster", "unknown mount type \"%s\"",
 			      type->value);
 	if (src && src->value && *src->value) {
-		m->source = xstrdup(src->value);
+		m->source = keep(ctx, src->value);
 		mount_set_loc(m, MF_SOURCE, &src->value_loc);
 	}
 	if (dst && dst->value) {
-		m->target = xstrdup(dst->value);
+		m->target = keep(ctx, dst->value);
 		mount_set_loc(m, MF_TARGET, &dst->value_loc);
 	}
 	if (m->kind == MOUNT_VOLUME && !m->source)
@@ -1171,7 +1194,8 @@ int mountspec_long(struct mount *m, const struct spec_field *fields,
 	size_t k = 0;
 	int ret;
 
-	m->raw = xstrdup("(long syntax)");
+	begin(m, ctx);
+	m->raw = keep(ctx, "(long syntax)");
 	for (size_t i = 0; i < n; i++) {
 		if (!strncmp(fields[i].key, "x-", 2))
 			continue;	/* extensions are the user's own */
@@ -1239,7 +1263,8 @@ int mountspec_csv(struct mount *m, const char *csv, const struct loc *loc,
 	struct spec_ctx shell = *ctx;
 	int ret = 0;
 
-	m->raw = xstrdup(csv);
+	begin(m, ctx);
+	m->raw = keep(ctx, csv);
 	if (n < 0)
 		return reject(m, ctx, "ML104", loc,
 			      "close the quote, or quote the whole field",
@@ -1284,11 +1309,12 @@ int csv_split(const char *s, char ***fields)
 			if (*p && *p != ',')
 				goto bad;
 		} else {
-			for (; *p && *p != ','; p++) {
-				if (*p == '"')
-					goto bad;
-				buf_addch(&b, *p);
-			}
+			size_t n_plain = strcspn(p, ",\"");
+
+			if (p[n_plain] == '"')
+				goto bad;
+			buf_add(&b, p, n_plain);
+			p += n_plain;
 		}
 		grow_array(&out, sizeof(*out), n + 1, &cap);
 		out[n++] = xstrdup(b.data);

@@ -41,6 +41,11 @@ struct spec_ctx {
 	 * the volume look unused.
 	 */
 	struct kv_list *rejected_volumes;
+	/*
+	 * When not NULL, the strings of the mount are allocated here (the
+	 * unit's arena) and the mount has arena_strings; else from malloc.
+	 */
+	struct arena *strings;
 };
 
 /* -v / --volume value, or one compose short-syntax string. */

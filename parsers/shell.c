@@ -133,9 +133,24 @@ static bool is_blank(int c)
 }
 
 /* Characters that end an unquoted word. */
+/* Bytes that end a word, and bytes that stand for themselves in one
+ * (not a metacharacter, a quote, an expansion, an escape, or the start
+ * of a {{ template }}). */
+static const bool meta_bytes[256] = {
+	[' '] = true, ['\t'] = true, ['\r'] = true, ['\n'] = true,
+	[';'] = true, ['&'] = true, ['|'] = true, ['('] = true, [')'] = true,
+	['<'] = true, ['>'] = true,
+};
+
 static bool is_meta(int c)
 {
-	return c < 0 || is_blank(c) || (c && strchr("\n;&|()<>", c));
+	return c < 0 || meta_bytes[c];
+}
+
+static bool is_plain(unsigned char c)
+{
+	return !meta_bytes[c] && c != '\\' && c != '\'' && c != '"' &&
+	       c != '$' && c != '`' && c != '{';
 }
 
 static bool is_name_start(int c)
@@ -166,6 +181,24 @@ static void add_char(struct lexer *lx, struct buf *b)
 	if (buf_addch(b, lx->s[lx->pos]))
 		too_long(lx);
 	advance(lx);
+}
+
+/*
+ * The plain characters at lx->pos, added at once; near the length limit
+ * one at a time, so that the limit is reported where it is passed.
+ */
+static void add_plain_run(struct lexer *lx, struct buf *b)
+{
+	size_t from = lx->pos, to = from;
+
+	while (to < lx->end && is_plain((unsigned char)lx->s[to]))
+		to++;
+	if (to - from < 2 || (b->max && b->len + (to - from) >= b->max)) {
+		add_char(lx, b);
+		return;
+	}
+	advance_to(lx, to);
+	add_raw(lx, b, from);
 }
 
 /* Skips balanced parentheses from an opening one, quotes not honoured:
@@ -458,7 +491,7 @@ static void read_piece(struct lexer *lx, struct buf *b, struct word *w,
 		info->empty_subst = lx->n_commands == before;
 		break;
 	default:
-		add_char(lx, b);
+		add_plain_run(lx, b);
 	}
 }
 
@@ -591,6 +624,8 @@ static bool is_reserved(const char *s)
 		"done", "while", "until", "esac",
 	};
 
+	if (!s[0] || !strchr("{}!itefdwu", s[0]))	/* their first letters */
+		return false;
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (!strcmp(s, words[i]))
 			return true;

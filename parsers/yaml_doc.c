@@ -367,6 +367,7 @@ static int on_scalar(struct loader *l, const yaml_event_t *e)
 				(const char *)e->data.scalar.value, n->len);
 	n->arena_text = true;
 	n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	n->dollar = memchr(n->text, '$', n->len) != NULL;
 	if (e->data.scalar.anchor || e->data.scalar.tag)
 		skip_properties(l, &n->loc);
 	if (e->data.scalar.anchor)
@@ -580,8 +581,11 @@ static int on_close(struct loader *l, const yaml_event_t *e)
 	n->loc.end_col = (int)e->end_mark.column + 1;
 	if (n->kind == YNODE_MAP)
 		rc = resolve_map(l, n);
-	for (size_t i = 0; i < n->n; i++)
+	n->dollar = false;
+	for (size_t i = 0; i < n->n; i++) {
 		add_weight(&n->weight, n->items[i]->weight);
+		n->dollar |= n->items[i]->dollar;
+	}
 	if (f.anchor)
 		anchor_set(l, f.anchor, n);
 	if (!rc)
@@ -809,6 +813,7 @@ struct ynode *ydoc_node(struct ydoc *d, enum ynode_kind kind,
 	n->kind = kind;
 	n->loc = *loc;
 	n->weight = 1;
+	n->dollar = true;
 	return n;
 }
 

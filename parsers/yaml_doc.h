@@ -43,31 +43,33 @@ enum ytag {
 };
 
 struct ynode {
+	/* Flags are bits, and the counts follow them, so that a node takes
+	 * 56 bytes: a document has one per scalar and collection. */
 	enum ynode_kind kind : 4;
 	enum ytag tag : 4;
-	bool plain;		/* scalars: neither quoted nor a block */
+	bool plain : 1;		/* scalars: neither quoted nor a block */
 	/* Where text and items live: in the document's arena (true), or
 	 * from malloc, freed by ydoc_release. */
-	bool arena_text, arena_items;
-	bool broken;		/* scalars: an interpolation problem was
+	bool arena_text : 1, arena_items : 1;
+	bool broken : 1;	/* scalars: an interpolation problem was
 				 * reported, the value is unknown */
+	bool dollar : 1;	/* a "$" may be in its text or under it;
+				 * false only when the parser saw none */
 	union {
 		uint32_t len;	/* scalars: bytes in text */
 		uint32_t cap;	/* collections: room in items */
 	};
+	/* Sequences: n items. Mappings: n/2 pairs, items[2i] the key and
+	 * items[2i+1] its value. */
+	uint32_t n;
+	uint32_t weight;	/* nodes in this tree, aliases expanded;
+				 * saturates past the alias limit */
 
 	struct loc loc;		/* the node's text; a quoted scalar's span
 				 * includes its quotes */
 
 	char *text;		/* scalars: the value, NUL-terminated */
-
-	/* Sequences: n items. Mappings: n/2 pairs, items[2i] the key and
-	 * items[2i+1] its value. */
 	struct ynode **items;
-	uint32_t n;
-
-	uint32_t weight;	/* nodes in this tree, aliases expanded;
-				 * saturates past the alias limit */
 };
 
 struct ynode_block;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 
 #include "engine.h"
 #include "../lint/mem.h"
@@ -21,6 +22,66 @@
 #define ENGINE_CONNECT_TIMEOUT 5L
 #define ENGINE_DEFAULT_TIMEOUT 30L
 #define DEFAULT_SOCKET "/var/run/docker.sock"
+
+/*
+ * libcurl is loaded when the doctor first needs it: linting never pays
+ * for loading it and the thirty-odd libraries it brings (several
+ * milliseconds a run, more than a small file takes to lint).
+ */
+static struct {
+	void *handle;
+	CURLcode (*global_init)(long flags);
+	void (*global_cleanup)(void);
+	CURL *(*easy_init)(void);
+	void (*easy_cleanup)(CURL *c);
+	void (*easy_reset)(CURL *c);
+	CURLcode (*easy_setopt)(CURL *c, CURLoption option, ...);
+	CURLcode (*easy_perform)(CURL *c);
+	CURLcode (*easy_getinfo)(CURL *c, CURLINFO info, ...);
+	const char *(*easy_strerror)(CURLcode rc);
+} http;
+
+/* Binds one libcurl function; false when the library lacks it. */
+static bool bind_symbol(void *slot, const char *name)
+{
+	void *f = dlsym(http.handle, name);
+
+	memcpy(slot, &f, sizeof(f));
+	return f != NULL;
+}
+
+/* Loads libcurl once; NULL on success, else why it cannot be. */
+static char *load_http(void)
+{
+	static const char *const names[] = {
+		"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so",
+	};
+
+	if (http.handle)
+		return NULL;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		http.handle = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+		if (http.handle)
+			break;
+	}
+	if (!http.handle)
+		return xasprintf("cannot load libcurl (libcurl.so.4): %s",
+				 dlerror());
+	if (bind_symbol(&http.global_init, "curl_global_init") &&
+	    bind_symbol(&http.global_cleanup, "curl_global_cleanup") &&
+	    bind_symbol(&http.easy_init, "curl_easy_init") &&
+	    bind_symbol(&http.easy_cleanup, "curl_easy_cleanup") &&
+	    bind_symbol(&http.easy_reset, "curl_easy_reset") &&
+	    bind_symbol(&http.easy_setopt, "curl_easy_setopt") &&
+	    bind_symbol(&http.easy_perform, "curl_easy_perform") &&
+	    bind_symbol(&http.easy_getinfo, "curl_easy_getinfo") &&
+	    bind_symbol(&http.easy_strerror, "curl_easy_strerror"))
+		return NULL;
+	dlclose(http.handle);
+	http.handle = NULL;
+	return xstrdup("cannot load libcurl: the library found lacks "
+		       "functions the doctor uses");
+}
 
 static int tcp_endpoint(struct endpoint *ep, const char *hostport)
 {
@@ -168,8 +229,13 @@ int engine_open(struct api_client *e, const char *docker_host)
 		e->host = xasprintf("unix://%s", e->ep.socket);
 	else
 		e->host = xstrdup(docker_host);
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	e->curl = curl_easy_init();
+	error = load_http();
+	if (error) {
+		set_error(e, error);
+		return ENGINE_USAGE;
+	}
+	http.global_init(CURL_GLOBAL_DEFAULT);
+	e->curl = http.easy_init();
 	if (!e->curl) {
 		set_error(e, xstrdup("cannot start the HTTP client"));
 		return ENGINE_USAGE;
@@ -180,8 +246,8 @@ int engine_open(struct api_client *e, const char *docker_host)
 void engine_close(struct api_client *e)
 {
 	if (e->curl) {
-		curl_easy_cleanup(e->curl);
-		curl_global_cleanup();
+		http.easy_cleanup(e->curl);
+		http.global_cleanup();
 	}
 	endpoint_release(&e->ep);
 	free(e->host);
@@ -249,13 +315,13 @@ static void set_tls(struct api_client *e)
 	cert = xasprintf("%s/cert.pem", e->ep.cert_dir);
 	key = xasprintf("%s/key.pem", e->ep.cert_dir);
 	if (!access(ca, R_OK))
-		curl_easy_setopt(c, CURLOPT_CAINFO, ca);
+		http.easy_setopt(c, CURLOPT_CAINFO, ca);
 	if (!access(cert, R_OK) && !access(key, R_OK)) {
-		curl_easy_setopt(c, CURLOPT_SSLCERT, cert);
-		curl_easy_setopt(c, CURLOPT_SSLKEY, key);
+		http.easy_setopt(c, CURLOPT_SSLCERT, cert);
+		http.easy_setopt(c, CURLOPT_SSLKEY, key);
 	}
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, e->ep.tls_verify ? 1L : 0L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, e->ep.tls_verify ? 2L : 0L);
+	http.easy_setopt(c, CURLOPT_SSL_VERIFYPEER, e->ep.tls_verify ? 1L : 0L);
+	http.easy_setopt(c, CURLOPT_SSL_VERIFYHOST, e->ep.tls_verify ? 2L : 0L);
 	free(ca);
 	free(cert);
 	free(key);
@@ -266,24 +332,24 @@ static void set_request(struct api_client *e, struct request *r,
 {
 	CURL *c = e->curl;
 
-	curl_easy_reset(c);
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, ENGINE_CONNECT_TIMEOUT);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, e->timeout);
-	curl_easy_setopt(c, CURLOPT_USERAGENT, "mountlint-doctor");
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
-	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
-	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-	curl_easy_setopt(c, CURLOPT_XFERINFODATA, r);
+	http.easy_reset(c);
+	http.easy_setopt(c, CURLOPT_URL, url);
+	http.easy_setopt(c, CURLOPT_HTTPGET, 1L);
+	http.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	http.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	http.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	http.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, ENGINE_CONNECT_TIMEOUT);
+	http.easy_setopt(c, CURLOPT_TIMEOUT, e->timeout);
+	http.easy_setopt(c, CURLOPT_USERAGENT, "mountlint-doctor");
+	http.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	http.easy_setopt(c, CURLOPT_WRITEDATA, r);
+	http.easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	http.easy_setopt(c, CURLOPT_HEADERDATA, r);
+	http.easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	http.easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+	http.easy_setopt(c, CURLOPT_XFERINFODATA, r);
 	if (e->ep.socket)
-		curl_easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, e->ep.socket);
+		http.easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, e->ep.socket);
 	set_tls(e);
 }
 
@@ -319,7 +385,7 @@ static char *connect_problem(struct api_client *e, CURLcode rc)
 		return xasprintf("the Docker daemon at \"%s\" did not answer "
 				 "within %ld s", e->host, e->timeout);
 	return xasprintf("cannot connect to the Docker daemon at \"%s\": %s",
-			 e->host, curl_easy_strerror(rc));
+			 e->host, http.easy_strerror(rc));
 }
 
 /* The "message" of an error answer, or the body itself. */
@@ -344,7 +410,7 @@ static int perform(struct api_client *e, const char *url, const char *path,
 	CURLcode rc;
 
 	set_request(e, &r, url);
-	rc = curl_easy_perform(e->curl);
+	rc = http.easy_perform(e->curl);
 	if (api_version)
 		memcpy(api_version, r.api_version, sizeof(r.api_version));
 	if (rc == CURLE_WRITE_ERROR) {
@@ -357,7 +423,7 @@ static int perform(struct api_client *e, const char *url, const char *path,
 		set_error(e, connect_problem(e, rc));
 		return ENGINE_UNREACHABLE;
 	}
-	curl_easy_getinfo(e->curl, CURLINFO_RESPONSE_CODE, &e->status);
+	http.easy_getinfo(e->curl, CURLINFO_RESPONSE_CODE, &e->status);
 	if (e->status >= 200 && e->status < 300)
 		return ENGINE_OK;
 	set_error(e, answer_message(body));

@@ -68,7 +68,7 @@ static const char *at(const struct loc *l)
 static int have_mount_grammar(void)
 {
 	struct findings f;
-	struct spec_ctx ctx = { NULL, NULL, DIALECT_COMPOSE, true, NULL };
+	struct spec_ctx ctx = { NULL, NULL, DIALECT_COMPOSE, true, NULL, NULL };
 	struct loc l = { "x", 1, 1, 1, 2 };
 	struct mount m = { 0 };
 	int ok;

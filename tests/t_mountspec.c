@@ -16,7 +16,7 @@ static const struct loc at = { "t", 3, 7, 3, 20 };
 
 static struct spec_ctx ctx(enum spec_dialect d, bool tilde)
 {
-	struct spec_ctx c = { &fs, "svc", d, tilde, NULL };
+	struct spec_ctx c = { &fs, "svc", d, tilde, NULL, NULL };
 
 	return c;
 }

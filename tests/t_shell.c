@@ -227,7 +227,7 @@ static void test_prefixes(void)
 static void test_mounts(void)
 {
 	struct mount probe;
-	struct spec_ctx ctx = { &fs, NULL, DIALECT_DOCKER, false, NULL };
+	struct spec_ctx ctx = { &fs, NULL, DIALECT_DOCKER, false, NULL, NULL };
 	struct loc l = { "t.sh", 1, 1, 1, 6 };
 
 	memset(&probe, 0, sizeof(probe));
