@@ -395,16 +395,30 @@ static void sort_keys(struct sort_key *keys, size_t n)
 	free(runs);
 }
 
-/* Puts the findings in the order of the sorted keys. */
-static void apply_order(struct findings *f, const struct sort_key *keys)
+/*
+ * Puts the findings in the order of the sorted keys, in place: each
+ * cycle of the permutation is followed once, and each key it passes
+ * is marked done by pointing at itself.
+ */
+static void apply_order(struct findings *f, struct sort_key *keys)
 {
-	struct finding *items = xmalloc(st_mult(f->n, sizeof(*items)));
+	for (size_t i = 0; i < f->n; i++) {
+		struct finding first;
+		size_t to = i;
 
-	for (size_t i = 0; i < f->n; i++)
-		items[i] = f->items[keys[i].at];
-	free(f->items);
-	f->items = items;
-	f->cap = f->n;
+		if (keys[i].at == i)
+			continue;
+		first = f->items[i];
+		while (keys[to].at != i) {
+			size_t from = keys[to].at;
+
+			f->items[to] = f->items[from];
+			keys[to].at = to;
+			to = from;
+		}
+		f->items[to] = first;
+		keys[to].at = to;
+	}
 }
 
 /* Whether y repeats x, which shares its place and rule: the same
