@@ -9,10 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cJSON.h>
-
-#include "buf.h"
 #include "mem.h"
+#include "report_out.h"
 #include "banned.h"
 
 /* Escapes text for a workflow command; `property` adds ':' and ','. */
@@ -215,40 +213,48 @@ static const char *gitlab_severity(enum severity s)
 	return s == SEV_ERROR ? "major" : s == SEV_WARNING ? "minor" : "info";
 }
 
+static void gitlab_issue(struct jw *w, const struct finding *x,
+			 unsigned same)
+{
+	char *fp = fingerprint(x, same);
+
+	jw_object(w, NULL);
+	jw_string(w, "description", x->message);
+	jw_string(w, "check_name", x->rule->id);
+	jw_string(w, "fingerprint", fp);
+	jw_string(w, "severity", gitlab_severity(x->severity));
+	jw_object(w, "location");
+	jw_string(w, "path", x->file);
+	jw_object(w, "positions");
+	jw_object(w, "begin");
+	jw_number(w, "line", x->loc.line);
+	jw_number(w, "column", x->loc.col);
+	jw_end_object(w);
+	jw_end_object(w);
+	jw_end_object(w);
+	jw_end_object(w);
+	free(fp);
+}
+
 void report_gitlab(FILE *out, const struct findings *f,
 		   const struct report_opts *o)
 {
-	cJSON *root = cJSON_CreateArray();
+	struct jw *w = jw_open(out);
 	struct seen seen;
 
 	(void)o;
 	seen_init(&seen, f->n);
+	jw_array(w, NULL);
 	for (size_t i = 0; i < f->n; i++) {
 		const struct finding *x = &f->items[i];
 		unsigned same = seen_count(&seen, x);
-		cJSON *issue, *loc, *pos;
-		char *fp;
 
-		if (x->suppressed)
-			continue;
-		issue = cJSON_CreateObject();
-		cJSON_AddStringToObject(issue, "description", x->message);
-		cJSON_AddStringToObject(issue, "check_name", x->rule->id);
-		fp = fingerprint(x, same);
-		cJSON_AddStringToObject(issue, "fingerprint", fp);
-		free(fp);
-		cJSON_AddStringToObject(issue, "severity",
-					gitlab_severity(x->severity));
-		loc = cJSON_AddObjectToObject(issue, "location");
-		cJSON_AddStringToObject(loc, "path", x->file);
-		pos = cJSON_AddObjectToObject(loc, "positions");
-		pos = cJSON_AddObjectToObject(pos, "begin");
-		cJSON_AddNumberToObject(pos, "line", x->loc.line);
-		cJSON_AddNumberToObject(pos, "column", x->loc.col);
-		cJSON_AddItemToArray(root, issue);
+		if (!x->suppressed)
+			gitlab_issue(w, x, same);
 	}
+	jw_end_array(w);
+	jw_close(w);
 	free(seen.slots);
-	report_print_json(out, root);
 }
 
 static void junit_case(FILE *out, const struct finding *x)
