@@ -42,14 +42,16 @@ static uint64_t stop_mask(uint64_t w)
 		((slash - ones) & ~slash)) & high;
 }
 
-/* The index in memory order of the lowest byte of w with a bit set. */
-static int first_byte(uint64_t w)
+/* The 8 bytes at s, the first the lowest. */
+static uint64_t load_le(const char *s)
 {
+	uint64_t w;
+
+	memcpy(&w, s, 8);
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return __builtin_clzll(w) / 8;
-#else
-	return __builtin_ctzll(w) / 8;
+	w = __builtin_bswap64(w);
 #endif
+	return w;
 }
 
 /* Writes byte c at p, escaped if it must be; returns the end. */
@@ -86,19 +88,18 @@ static char *escape_byte(char *p, unsigned char c)
 static char *escape_into(char *p, const char *s, size_t len)
 {
 	const char *end = s + len;
-	uint64_t w, stop;
+	uint64_t stop;
 	int at;
 
 	while (end - s >= 8) {
-		memcpy(&w, s, 8);
-		memcpy(p, &w, 8);
-		stop = stop_mask(w);
+		memcpy(p, s, 8);
+		stop = stop_mask(load_le(s));
 		if (!stop) {
 			p += 8;
 			s += 8;
 			continue;
 		}
-		at = first_byte(stop);
+		at = __builtin_ctzll(stop) / 8;
 		p = escape_byte(p + at, (unsigned char)s[at]);
 		s += at + 1;
 	}
