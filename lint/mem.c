@@ -261,13 +261,11 @@ size_t st_mult(size_t count, size_t size)
 	return count * size;
 }
 
-void grow_array(void *ptr, size_t elemsize, size_t need, size_t *cap)
+void grow_array_to(void *ptr, size_t elemsize, size_t need, size_t *cap)
 {
 	void **items = ptr;
 	size_t n;
 
-	if (need <= *cap)
-		return;
 	/* Lists of large elements (mounts, labels) are mostly short: they
 	 * start with room for four. */
 	n = *cap ? *cap : elemsize >= 32 ? 4 : 8;

@@ -36,9 +36,17 @@ size_t st_mult(size_t count, size_t size);
 
 /*
  * Grows the array *ptr of elements of elemsize so that it can hold at
- * least need elements; *cap is its capacity in elements.
+ * least need elements; *cap is its capacity in elements. The check is
+ * inline: most calls find room.
  */
-void grow_array(void *ptr, size_t elemsize, size_t need, size_t *cap);
+void grow_array_to(void *ptr, size_t elemsize, size_t need, size_t *cap);
+
+static inline void grow_array(void *ptr, size_t elemsize, size_t need,
+			      size_t *cap)
+{
+	if (need > *cap)
+		grow_array_to(ptr, elemsize, need, cap);
+}
 
 /*
  * An arena: many small blocks carved from a few large ones, all freed at
