@@ -331,11 +331,16 @@ void *arena_alloc(struct arena *a, size_t size)
 
 char *arena_strndup(struct arena *a, const char *s, size_t len)
 {
-	char *p;
+	char *p = a->next;
 
-	if (len == SIZE_MAX)
-		die_oom();
-	p = arena_take(a, len + 1, 1);
+	/* Strings need no alignment: most go at the free part's start. */
+	if (p && len < (size_t)(a->end - p)) {
+		a->next = p + len + 1;
+	} else {
+		if (len == SIZE_MAX)
+			die_oom();
+		p = arena_take(a, len + 1, 1);
+	}
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
