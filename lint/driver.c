@@ -323,19 +323,20 @@ static enum compose_result lint_compose(struct project *p, struct unit *u,
 					struct findings *out)
 {
 	enum compose_result cr;
-	char *override;
+	char *override = more->n || more->no_override ? NULL :
+			 override_of(u->path);
 
 	project_init(p, u, out);
+	p->alone = !more->n && !override;
 	cr = project_open(p, b->data, b->len, nk == NAME_COMPOSE || more->n);
-	if (cr != COMPOSE_OK)
-		return cr;
-	for (size_t i = 0; i < more->n; i++)
-		project_add(p, more->paths[i]);
-	override = more->n || more->no_override ? NULL : override_of(u->path);
-	if (override)
-		project_add(p, override);
+	if (cr == COMPOSE_OK) {
+		for (size_t i = 0; i < more->n; i++)
+			project_add(p, more->paths[i]);
+		if (override)
+			project_add(p, override);
+	}
 	free(override);
-	return project_read(p);
+	return cr == COMPOSE_OK ? project_read(p) : cr;
 }
 
 static void lint_text(struct unit *u, enum input_kind kind,

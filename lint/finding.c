@@ -46,6 +46,31 @@ void finding_begin_file(struct findings *f)
 	f->parse_failed = false;
 }
 
+void findings_mark(const struct findings *f, struct findings_mark *m)
+{
+	m->n = f->n;
+	m->n_errors = f->n_errors;
+	m->file_count = f->file_count;
+	m->file_capped = f->file_capped;
+	m->parse_failed = f->parse_failed;
+	m->last_rule = f->last_rule;
+}
+
+void findings_rollback(struct findings *f, const struct findings_mark *m)
+{
+	while (f->n > m->n)
+		finding_release(&f->items[--f->n]);
+	while (f->n_errors > m->n_errors) {
+		f->n_errors--;
+		free(f->errors[f->n_errors].file);
+		free(f->errors[f->n_errors].message);
+	}
+	f->file_count = m->file_count;
+	f->file_capped = m->file_capped;
+	f->parse_failed = m->parse_failed;
+	f->last_rule = m->last_rule;
+}
+
 static bool is_input_rule(const char *id)
 {
 	return !strcmp(id, "ML001") || !strcmp(id, "ML002") ||

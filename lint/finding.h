@@ -63,6 +63,17 @@ void findings_release(struct findings *f);
 /* Starts counting a new input against the per-file limit. */
 void finding_begin_file(struct findings *f);
 
+/* Where a findings list stood, to take it back there. */
+struct findings_mark {
+	size_t n, n_errors, file_count;
+	bool file_capped, parse_failed;
+	const struct rule *last_rule;
+};
+
+void findings_mark(const struct findings *f, struct findings_mark *m);
+/* Drops what was added to f since m, as if it had never been. */
+void findings_rollback(struct findings *f, const struct findings_mark *m);
+
 /*
  * Adds a finding of rule `id` (which must exist in the registry) at loc.
  * severity SEV_OFF means the rule's default. service and fix may be NULL.

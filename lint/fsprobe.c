@@ -253,7 +253,8 @@ static bool listed_answer(const char *path, int *err)
 	const char *slash = strrchr(path, '/');
 	const char *base = slash ? slash + 1 : NULL;
 	struct listing *l;
-	char *folded;
+	char few[128], *folded;
+	size_t n;
 	bool answered = false;
 
 	if (!slash || slash == path || !*base || !strcmp(base, ".") ||
@@ -267,12 +268,16 @@ static bool listed_answer(const char *path, int *err)
 		return true;
 	}
 	/* a link, or a name of another case: stat says */
-	folded = lower(base);
+	n = strlen(base);
+	folded = n < sizeof(few) ? few : xmalloc(n + 1);
+	for (size_t i = 0; i <= n; i++)
+		folded[i] = (char)tolower((unsigned char)base[i]);
 	if (!listed(l->folded, l->n, folded)) {
 		*err = ENOENT;
 		answered = true;
 	}
-	free(folded);
+	if (folded != few)
+		free(folded);
 	return answered;
 }
 
@@ -300,6 +305,26 @@ int fsprobe_stat(const char *path)
 	    missing_dirs.n < MAX_MISSING_DIRS)
 		*ARRAY_PUSH(missing_dirs) = xstrndup(path,
 						     (size_t)(slash - path));
+	return err;
+}
+
+int fsprobe_stat_in(const char *dir, const char *name)
+{
+	char joined[256];
+	size_t d = strlen(dir), n = strlen(name);
+	char *path;
+	int err;
+
+	/* most paths fit on the stack; a long one is joined on the heap */
+	if (d + n + 2 <= sizeof(joined)) {
+		memcpy(joined, dir, d);
+		joined[d] = '/';
+		memcpy(joined + d + 1, name, n + 1);
+		return fsprobe_stat(joined);
+	}
+	path = xasprintf("%s/%s", dir, name);
+	err = fsprobe_stat(path);
+	free(path);
 	return err;
 }
 

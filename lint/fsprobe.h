@@ -15,6 +15,9 @@
  */
 int fsprobe_stat(const char *path);
 
+/* fsprobe_stat() of dir "/" name, for a name beside a linted file. */
+int fsprobe_stat_in(const char *dir, const char *name);
+
 /*
  * realpath(3) of path, which the caller frees, or NULL when it fails.
  * The directory of a file that is not a symbolic link is resolved once

@@ -25,12 +25,15 @@ bool hostpath_is_home(const char *p)
 	return rest && !*rest;
 }
 
-static bool matches(const char *p, const char *entry, bool below)
+/*
+ * Whether p matches one entry; rest is hostpath_in_home(p), worked out
+ * once for a list's "~" entries. Entries rarely share p's first two bytes, so
+ * those are compared before the rest.
+ */
+static bool matches(const char *p, const char *rest, const char *entry,
+		    bool below)
 {
-	const char *rest;
-
 	if (entry[0] == '~') {
-		rest = hostpath_in_home(p);
 		if (!rest)
 			return false;
 		p = rest;
@@ -38,23 +41,37 @@ static bool matches(const char *p, const char *entry, bool below)
 		if (!*p)
 			return !*entry;
 	}
+	if (entry[0] && (p[0] != entry[0] ||
+			 (entry[1] && p[1] != entry[1])))
+		return false;
 	return below ? path_within(p, entry) : !strcmp(p, entry);
+}
+
+static const char *first_match(const char *p, const char *const *list,
+			       bool below)
+{
+	const char *rest = NULL;
+	bool homed = false;
+
+	for (; *list; list++) {
+		if (**list == '~' && !homed) {
+			rest = hostpath_in_home(p);
+			homed = true;
+		}
+		if (matches(p, rest, *list, below))
+			return *list;
+	}
+	return NULL;
 }
 
 const char *hostpath_below(const char *p, const char *const *list)
 {
-	for (; *list; list++)
-		if (matches(p, *list, true))
-			return *list;
-	return NULL;
+	return first_match(p, list, true);
 }
 
 const char *hostpath_equals(const char *p, const char *const *list)
 {
-	for (; *list; list++)
-		if (matches(p, *list, false))
-			return *list;
-	return NULL;
+	return first_match(p, list, false);
 }
 
 const char *hostpath_of(const struct mount *m)
@@ -65,3 +82,4 @@ const char *hostpath_of(const struct mount *m)
 		return NULL;
 	return m->source_path;
 }
+

@@ -356,3 +356,29 @@ void arena_release(struct arena *a)
 	}
 	a->next = a->end = NULL;
 }
+
+struct arena_mark arena_mark(const struct arena *a)
+{
+	struct arena_mark m = { a->chunks, a->next };
+
+	return m;
+}
+
+void arena_rewind(struct arena *a, struct arena_mark m)
+{
+	struct arena_chunk *newest = a->chunks, *c;
+
+	if (newest == m.chunk) {
+		a->next = m.next;
+		return;
+	}
+	for (c = newest->next; c != m.chunk;) {
+		struct arena_chunk *older = c->next;
+
+		free(c);
+		c = older;
+	}
+	newest->next = m.chunk;
+	a->next = (char *)newest->data;
+	a->end = a->next + newest->size;
+}

@@ -64,6 +64,20 @@ void *arena_alloc(struct arena *a, size_t size);
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 void arena_release(struct arena *a);
 
+/* Where an arena stood; arena_rewind takes it back there. */
+struct arena_mark {
+	struct arena_chunk *chunk;
+	char *next;
+};
+
+struct arena_mark arena_mark(const struct arena *a);
+/*
+ * Frees every block a gave out since m (they must not be used again).
+ * The newest chunk is kept for the blocks to come, so that taking and
+ * giving back the same room over and over costs no allocation.
+ */
+void arena_rewind(struct arena *a, struct arena_mark m);
+
 /* Appends one element to an array with members `items`, `n`, `cap`. */
 #define ARRAY_PUSH(arr) \
 	(grow_array(&(arr).items, sizeof(*(arr).items), (arr).n + 1, \

@@ -76,6 +76,19 @@ void volume_release(struct volume *v)
 	kv_list_release(&v->labels);
 }
 
+void unit_truncate(struct unit *u, size_t n, size_t n_rejected)
+{
+	struct kv_list *r = &u->rejected_volumes;
+
+	while (u->n_containers > n)
+		container_release(&u->containers[--u->n_containers]);
+	while (r->n > n_rejected) {
+		r->n--;
+		free(r->items[r->n].key);
+		free(r->items[r->n].value);
+	}
+}
+
 void unit_release(struct unit *u)
 {
 	for (size_t i = 0; i < u->n_containers; i++)
@@ -349,6 +362,15 @@ char *path_clean(const char *path)
 	size_t n = strlen(path);
 
 	return clean_into(xmalloc(n + 2), path, n);
+}
+
+const char *path_clean_view(const char *path, char **owned)
+{
+	size_t n = strlen(path);
+
+	*owned = looks_clean(path, n) ? NULL : clean_into(xmalloc(n + 2),
+							  path, n);
+	return *owned ? *owned : path;
 }
 
 char *path_clean_cat(struct arena *a, const char *head, const char *tail)

@@ -251,6 +251,9 @@ struct unit {
 void unit_init(struct unit *u, enum unit_kind kind, const char *path,
 	       const char *dir);
 void unit_release(struct unit *u);
+/* Drops the containers after the first n, and the rejected volumes
+ * after the first n_rejected. */
+void unit_truncate(struct unit *u, size_t n, size_t n_rejected);
 
 /* Append a zeroed element; the returned pointer is valid until the next
  * append to the same array. */
@@ -313,6 +316,12 @@ void unit_index(struct unit *u);
  * file at the root); the caller frees it.
  */
 char *path_clean(const char *path);
+/*
+ * path_clean without a copy when cleaning changes nothing: path itself,
+ * or a clean copy that *owned gets (NULL when none) for the caller to
+ * free.
+ */
+const char *path_clean_view(const char *path, char **owned);
 /*
  * path_clean of head and tail written one after the other, allocated
  * from a, or from malloc when a is NULL.

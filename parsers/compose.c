@@ -584,6 +584,8 @@ static void read_services(struct reader *r, const struct ynode *services)
 	for (size_t i = 0; i < ynode_pairs(services); i++) {
 		const struct ynode *k = ynode_key(services, i);
 
+		if (ynode_value(services, i)->streamed)
+			continue;	/* read while it was parsed */
 		if (is_scalar(k))
 			read_service(r, k, ynode_value(services, i));
 		else
@@ -741,62 +743,8 @@ static void vars_load(struct vars *v, const struct compose_env *env,
 	}
 }
 
-/* A set of nodes, open addressing on their addresses. */
-struct node_set {
-	const struct ynode **slots;
-	size_t n, cap;		/* cap: 0 or a power of two */
-};
-
-static size_t node_hash(const struct ynode *n, size_t cap)
-{
-	unsigned long long h = (unsigned long long)(uintptr_t)n;
-
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	return (size_t)h & (cap - 1);
-}
-
-static void node_set_put(struct node_set *set, const struct ynode *n)
-{
-	size_t i = node_hash(n, set->cap);
-
-	while (set->slots[i])
-		i = (i + 1) & (set->cap - 1);
-	set->slots[i] = n;
-	set->n++;
-}
-
-static void node_set_grow(struct node_set *set)
-{
-	struct node_set bigger = { NULL, 0, set->cap ? set->cap * 2 : 64 };
-
-	bigger.slots = xcalloc(bigger.cap, sizeof(*bigger.slots));
-	for (size_t i = 0; i < set->cap; i++)
-		if (set->slots[i])
-			node_set_put(&bigger, set->slots[i]);
-	free(set->slots);
-	*set = bigger;
-}
-
-/* Adds n; false when it was there already. */
-static bool node_set_add(struct node_set *set, const struct ynode *n)
-{
-	size_t i;
-
-	if (2 * (set->n + 1) > set->cap)
-		node_set_grow(set);
-	for (i = node_hash(n, set->cap); set->slots[i];
-	     i = (i + 1) & (set->cap - 1))
-		if (set->slots[i] == n)
-			return false;
-	node_set_put(set, n);
-	return true;
-}
-
 struct interpolation {
 	struct vars vars;
-	struct node_set seen;
 	const char *src;	/* the file's text, for columns */
 	size_t len;
 	struct findings *out;
@@ -937,8 +885,8 @@ static void interpolate_scalar(struct interpolation *in, struct ynode *n,
  * Interpolates the values under n, n itself included, without
  * recursion. A node shared through aliases is met once for each way to
  * it (the alias limit bounds them); a scalar is interpolated the first
- * time only, and only a scalar with a "$" is remembered. A subtree the
- * parser saw no "$" in is skipped.
+ * time only (it is marked). A subtree the parser saw no "$" in is
+ * skipped.
  */
 static void interpolate_tree(struct interpolation *in, struct ynode *n,
 			     const char *service)
@@ -953,9 +901,10 @@ static void interpolate_tree(struct interpolation *in, struct ynode *n,
 		if (!n->dollar)
 			continue;
 		if (n->kind == YNODE_SCALAR) {
-			if (interp_needed(n->text) &&
-			    node_set_add(&in->seen, n))
+			if (!n->interpolated && interp_needed(n->text)) {
+				n->interpolated = true;
 				interpolate_scalar(in, n, service);
+			}
 			continue;
 		}
 		for (size_t i = n->kind == YNODE_MAP; i < n->n;
@@ -967,6 +916,31 @@ static void interpolate_tree(struct interpolation *in, struct ynode *n,
 	free(stack);
 }
 
+/* The service a value belongs to, for findings: its key's text. */
+static const char *service_name(const struct ynode *key)
+{
+	return key->kind == YNODE_SCALAR ? key->text : NULL;
+}
+
+/* Interpolates the values of n top-level pairs (keys and values). */
+static void interpolate_pairs(struct interpolation *in,
+			      struct ynode *const *pairs, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		const struct ynode *k = pairs[i];
+		struct ynode *v = pairs[i + 1];
+		bool services = k->kind == YNODE_SCALAR &&
+				!strcmp(k->text, "services") &&
+				v->kind == YNODE_MAP;
+
+		for (size_t j = 0; services && j < ynode_pairs(v); j++)
+			interpolate_tree(in, v->items[2 * j + 1],
+					 service_name(ynode_key(v, j)));
+		if (!services)
+			interpolate_tree(in, v, NULL);
+	}
+}
+
 void compose_interpolate(struct ynode *root, const char *src, size_t len,
 			 const struct compose_env *env, struct findings *out)
 {
@@ -975,25 +949,106 @@ void compose_interpolate(struct ynode *root, const char *src, size_t len,
 	if (!root || root->kind != YNODE_MAP)
 		return;
 	vars_load(&in.vars, env, out);
-	for (size_t i = 0; i < ynode_pairs(root); i++) {
-		const struct ynode *k = ynode_key(root, i);
-		struct ynode *v = root->items[2 * i + 1];
-		bool services = k->kind == YNODE_SCALAR &&
-				!strcmp(k->text, "services") &&
-				v->kind == YNODE_MAP;
-
-		for (size_t j = 0; services && j < ynode_pairs(v); j++) {
-			const struct ynode *name = ynode_key(v, j);
-
-			interpolate_tree(&in, v->items[2 * j + 1],
-					 name->kind == YNODE_SCALAR ?
-					 name->text : NULL);
-		}
-		if (!services)
-			interpolate_tree(&in, v, NULL);
-	}
+	interpolate_pairs(&in, root->items, root->n);
 	dotenv_release(&in.vars.file);
-	free(in.seen.slots);
+}
+
+/* ---- services read while the file is parsed ------------------------- */
+
+struct compose_stream {
+	struct reader r;
+	struct interpolation in;
+	const struct compose_env *env;
+	bool loaded;		/* the variables are read */
+	struct compose_bases bases;
+	const char *base_file, *base_dir;
+};
+
+/* The variables are read once the file is known to be compose. */
+static struct interpolation *stream_interpolation(struct compose_stream *cs)
+{
+	if (!cs->loaded)
+		vars_load(&cs->in.vars, cs->env, cs->in.out);
+	cs->loaded = true;
+	return &cs->in;
+}
+
+/* The top-level values before "services", interpolated first, as
+ * compose_interpolate would. */
+static void stream_before(void *ctx, struct ynode *const *pairs, size_t n)
+{
+	interpolate_pairs(stream_interpolation(ctx), pairs, n);
+}
+
+/* A service that extends another needs the others whole. */
+static bool stream_fits(void *ctx, const struct ynode *key,
+			const struct ynode *svc)
+{
+	(void)ctx;
+	(void)key;
+	return !ynode_get(svc, "extends", NULL);
+}
+
+static void stream_service(void *ctx, const struct ynode *key,
+			   struct ynode *svc)
+{
+	struct compose_stream *cs = ctx;
+
+	interpolate_tree(stream_interpolation(cs), svc, service_name(key));
+	read_service(&cs->r, key, svc);
+}
+
+struct compose_stream *compose_stream_new(struct unit *u, const char *file,
+					  const char *base, const char *src,
+					  size_t len,
+					  const struct compose_env *env,
+					  struct findings *out,
+					  struct ydoc_stream *s)
+{
+	static const char *const refuse[] = { "include", NULL };
+	struct compose_stream *cs = xcalloc(1, sizeof(*cs));
+
+	cs->base_file = file;
+	cs->base_dir = base;
+	cs->bases.files = &cs->base_file;
+	cs->bases.dirs = &cs->base_dir;
+	cs->bases.n = 1;
+	cs->r.u = u;
+	cs->r.out = out;
+	cs->r.bases = &cs->bases;
+	cs->in.src = src;
+	cs->in.len = len;
+	cs->in.out = out;
+	cs->env = env;
+	memset(s, 0, sizeof(*s));
+	s->key = "services";
+	s->before = stream_before;
+	s->fits = stream_fits;
+	s->each = stream_service;
+	s->refuse = refuse;
+	s->ctx = cs;
+	return cs;
+}
+
+void compose_stream_interpolate(struct compose_stream *cs, struct ynode *root)
+{
+	if (root && root->kind == YNODE_MAP)
+		interpolate_pairs(stream_interpolation(cs), root->items,
+				  root->n);
+}
+
+bool compose_stream_failed(const struct compose_stream *cs)
+{
+	return cs->r.shape_failed;
+}
+
+void compose_stream_free(struct compose_stream *cs)
+{
+	if (!cs)
+		return;
+	if (cs->loaded)
+		dotenv_release(&cs->in.vars.file);
+	free(cs);
 }
 
 /* ML001 for a compose-named file that holds no mapping. */

@@ -71,6 +71,31 @@ void compose_interpolate(struct ynode *root, const char *src, size_t len,
 			 const struct compose_env *env, struct findings *out);
 
 /*
+ * A compose file alone (nothing merged over it) can have its services
+ * read into the model as the file is parsed, each released as soon as it
+ * is read: compose_stream_new fills s for ydoc_load_stream. file is the
+ * path locations carry and base the directory its relative paths
+ * resolve against (see compose_bases); src/len/env as for
+ * compose_interpolate. After loading, compose_stream_interpolate does
+ * the rest of the document, and compose_read reads what did not stream
+ * (each streamed service is left out). compose_stream_failed says
+ * whether a service had a value of the wrong type (ML005).
+ */
+struct compose_stream;
+struct ydoc_stream;
+
+struct compose_stream *compose_stream_new(struct unit *u, const char *file,
+					  const char *base, const char *src,
+					  size_t len,
+					  const struct compose_env *env,
+					  struct findings *out,
+					  struct ydoc_stream *s);
+void compose_stream_interpolate(struct compose_stream *cs, struct ynode *root);
+bool compose_stream_failed(const struct compose_stream *cs);
+/* NULL is nothing to free. */
+void compose_stream_free(struct compose_stream *cs);
+
+/*
  * The directory each file's relative host paths resolve against, as a
  * path relative to the project directory ("" for the same) or absolute.
  * files[i] is compared by address with a location's file.

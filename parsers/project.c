@@ -154,16 +154,54 @@ static struct project_file *file_add(struct project *p, const char *shown,
 
 /* Loads f's YAML; a file of several documents (`---`) is read as
  * Docker Compose reads it, each merged over those before it. */
-static int load_yaml(struct project *p, struct project_file *f)
+static void merge_documents(struct project *p, struct project_file *f)
 {
 	struct ydoc *d = &f->doc;
 
-	if (ydoc_load(d, f->text, f->len, f->path, p->out))
-		return -1;
 	for (size_t i = 0; i < d->n_more; i++)
 		d->root = !d->root || ynode_is_null(d->root) ? d->more[i] :
 			  compose_merge(&p->made, d->root, d->more[i], NULL);
+}
+
+static int load_yaml(struct project *p, struct project_file *f)
+{
+	if (ydoc_load(&f->doc, f->text, f->len, f->path, p->out))
+		return -1;
+	merge_documents(p, f);
 	return 0;
+}
+
+/*
+ * Loads the first file of a project alone: its services are read into
+ * the unit as they are parsed (compose_stream_new), so that a large file
+ * is never whole in memory. When the file turns out unfit for that, or
+ * does not parse, what was read is dropped and the file is loaded again
+ * the plain way, which reports as always.
+ */
+static int load_first(struct project *p, struct project_file *f)
+{
+	struct unit *u = p->u;
+	size_t containers = u->n_containers, rejected = u->rejected_volumes.n;
+	struct findings_mark mark;
+	struct ydoc_stream s;
+	int rc;
+
+	if (!p->alone)
+		return load_yaml(p, f);
+	findings_mark(p->out, &mark);
+	p->stream = compose_stream_new(u, f->path, f->base, f->text, f->len,
+				       f->env, p->out, &s);
+	rc = ydoc_load_stream(&f->doc, f->text, f->len, f->path, p->out, &s);
+	if (!rc && !s.unfit) {
+		merge_documents(p, f);
+		return 0;
+	}
+	findings_rollback(p->out, &mark);
+	unit_truncate(u, containers, rejected);
+	compose_stream_free(p->stream);
+	p->stream = NULL;
+	ydoc_release(&f->doc);
+	return load_yaml(p, f);
 }
 
 /* Parses f's text: a mapping whose values are interpolated. */
@@ -781,13 +819,16 @@ enum compose_result project_open(struct project *p, const char *text,
 
 	f->text = text;
 	f->len = len;
-	if (load_yaml(p, f))
+	if (load_first(p, f))
 		return COMPOSE_FAILED;
 	rc = compose_check_root(p->u->path, f->doc.root, compose_named,
 				p->out);
 	if (rc != COMPOSE_OK)
 		return rc;
-	compose_interpolate(f->doc.root, text, len, f->env, p->out);
+	if (p->stream)
+		compose_stream_interpolate(p->stream, f->doc.root);
+	else
+		compose_interpolate(f->doc.root, text, len, f->env, p->out);
 	expand_top(p, f);
 	p->root = f->doc.root;
 	return COMPOSE_OK;
@@ -826,7 +867,10 @@ enum compose_result project_read(struct project *p)
 	bases.files = pl->base_files;
 	bases.dirs = pl->base_dirs;
 	bases.n = p->n_files;
-	return compose_read(p->u, p->root, &bases, p->out);
+	if (compose_read(p->u, p->root, &bases, p->out) != COMPOSE_OK ||
+	    (p->stream && compose_stream_failed(p->stream)))
+		return COMPOSE_FAILED;
+	return COMPOSE_OK;
 }
 
 void project_drop_yaml(struct project *p)
@@ -864,6 +908,7 @@ void project_release(struct project *p)
 	free(pl->base_dirs);
 	free(pl->included);
 	free(pl);
+	compose_stream_free(p->stream);
 	free(p->wd);
 	memset(p, 0, sizeof(*p));
 }

@@ -57,6 +57,10 @@ struct project {
 	char *wd;		/* the project directory, absolute */
 	struct compose_env env;
 	void *pool;		/* what the project owns besides (internal) */
+	/* Set before project_open when no file will be merged over the
+	 * first: its services may then be read as it is parsed. */
+	bool alone;
+	struct compose_stream *stream;	/* internal */
 };
 
 void project_init(struct project *p, struct unit *u, struct findings *out);

@@ -104,10 +104,31 @@ static void strmap_release(struct strmap *m)
 	memset(m, 0, sizeof(*m));
 }
 
+/* Nodes, allocated together: a walk over all of them reads memory in
+ * order. */
+struct ynode_block {
+	struct ynode_block *next;
+	size_t n, cap;
+	struct ynode nodes[];
+};
+
+/* What the document held when a streamed value opened, to give back
+ * what the value took once it is handed over. */
+struct stream_mark {
+	struct ynode_block *block;	/* the newest block, and its count */
+	size_t n;
+	struct arena_mark arena;
+	size_t anchors;			/* anchors set, and nodes tagged
+					 * !reset: neither may be dropped */
+	size_t resets;
+};
+
 struct frame {
 	struct ynode *node;
 	char *anchor;		/* owned; NULL when none */
 	size_t first;		/* its first child in the loader's pending */
+	bool hand;		/* a value of the streaming mapping */
+	struct stream_mark mark;	/* when hand */
 };
 
 struct loader {
@@ -131,6 +152,10 @@ struct loader {
 
 	unsigned long aliased;	/* nodes reached through aliases */
 	int documents;
+
+	struct ydoc_stream *stream;	/* NULL: nothing streams */
+	bool stream_open;	/* the streaming mapping is open (frame 1) */
+	bool stream_done;	/* it closed, or it cannot come any more */
 
 	size_t *line_starts;	/* byte offset of each line, built when
 				 * first needed */
@@ -358,6 +383,125 @@ static void fail_at(struct loader *l, const char *id, const struct loc *at,
 	finding_add(l->out, id, SEV_OFF, at, NULL, fix, "%s", msg);
 }
 
+/* ---- streaming ------------------------------------------------------ */
+
+/* Whether the next node of the innermost open collection is a value. */
+static bool at_value(const struct loader *l)
+{
+	const struct frame *f = &l->stack[l->depth - 1];
+
+	return f->node->kind == YNODE_MAP && (l->n_pending - f->first) % 2;
+}
+
+/* A node directly in the streaming mapping. */
+static bool in_stream(const struct loader *l)
+{
+	return l->stream_open && l->depth == 2;
+}
+
+static void stream_unfit(struct loader *l)
+{
+	if (l->stream->handed)
+		l->stream->unfit = true;
+	l->stream_done = true;
+	l->stream_open = false;
+}
+
+/* A top-level key that makes the document unfit for streaming. */
+static bool refused(const struct loader *l, const struct ynode *key)
+{
+	if (!l->stream || !l->stream->refuse || l->depth != 1 ||
+	    l->documents != 1 || at_value(l) || key->kind != YNODE_SCALAR)
+		return false;
+	for (const char *const *k = l->stream->refuse; *k; k++)
+		if (!strcmp(key->text, *k))
+			return true;
+	return false;
+}
+
+/* Whether a mapping opening now is the streaming one: the value of its
+ * key in the top-level mapping of the first document. */
+static bool stream_opens(const struct loader *l, bool map)
+{
+	const struct ynode *key;
+
+	if (!l->stream || l->stream_done || !map || l->depth != 1 ||
+	    l->documents != 1 || !at_value(l))
+		return false;
+	key = l->pending[l->n_pending - 1];
+	return key->kind == YNODE_SCALAR && !strcmp(key->text, l->stream->key);
+}
+
+static struct stream_mark stream_mark(const struct loader *l)
+{
+	struct stream_mark m;
+
+	m.block = l->d->blocks;
+	m.n = m.block ? m.block->n : 0;
+	m.arena = arena_mark(&l->d->arena);
+	m.anchors = l->n_anchor_names;
+	m.resets = l->d->n_reset;
+	return m;
+}
+
+/* Frees the nodes made since m; the newest block is kept, emptied, for
+ * the nodes to come. */
+static void rewind_nodes(struct ydoc *d, const struct stream_mark *m)
+{
+	struct ynode_block *newest = d->blocks, *b;
+
+	for (b = newest; b; b = b->next) {
+		for (size_t i = b == m->block ? m->n : 0; i < b->n; i++) {
+			struct ynode *n = &b->nodes[i];
+
+			if (!n->arena_text)
+				free(n->text);
+			if (!n->arena_items)
+				free(n->items);
+		}
+		if (b == m->block)
+			break;
+	}
+	arena_rewind(&d->arena, m->arena);
+	if (m->block)
+		m->block->n = m->n;
+	if (newest == m->block)
+		return;
+	for (b = newest->next; b != m->block;) {
+		struct ynode_block *older = b->next;
+
+		free(b);
+		b = older;
+	}
+	newest->next = m->block;
+	newest->n = 0;
+}
+
+/*
+ * Hands the finished value n (of frame f) to the stream and puts an
+ * empty mapping in its place; the value itself is released unless it
+ * set an anchor.
+ */
+static struct ynode *hand_over(struct loader *l, const struct frame *f,
+			       struct ynode *n)
+{
+	struct ynode *key = l->pending[l->n_pending - 1];
+	struct loc at = n->loc;
+	uint32_t weight = n->weight;
+	struct ynode *stub;
+
+	l->stream->each(l->stream->ctx, key, n);
+	l->stream->handed++;
+	if (l->n_anchor_names == f->mark.anchors)
+		rewind_nodes(l->d, &f->mark);
+	stub = ydoc_node(l->d, YNODE_MAP, &at);
+	stub->weight = weight;
+	stub->dollar = false;
+	stub->streamed = true;
+	stub->arena_items = true;
+	return stub;
+}
+
 static int on_scalar(struct loader *l, const yaml_event_t *e)
 {
 	struct ynode *n = node_new(l, YNODE_SCALAR, e, e->data.scalar.tag);
@@ -372,6 +516,12 @@ static int on_scalar(struct loader *l, const yaml_event_t *e)
 		skip_properties(l, &n->loc);
 	if (e->data.scalar.anchor)
 		anchor_set(l, xstrdup((const char *)e->data.scalar.anchor), n);
+	/* a value that is no mapping, or a merge key, does not stream */
+	if (in_stream(l) && (at_value(l) || (n->plain && n->len == 2 &&
+					     !memcmp(n->text, "<<", 2))))
+		stream_unfit(l);
+	if (refused(l, n))
+		stream_unfit(l);
 	attach(l, n);
 	return 0;
 }
@@ -400,6 +550,8 @@ static int on_alias(struct loader *l, const yaml_event_t *e)
 		free(msg);
 		return -1;
 	}
+	if (in_stream(l))
+		stream_unfit(l);
 	attach(l, target);
 	return 0;
 }
@@ -411,6 +563,8 @@ static int on_open(struct loader *l, const yaml_event_t *e)
 				 e->data.sequence_start.tag;
 	const yaml_char_t *anchor = map ? e->data.mapping_start.anchor :
 				    e->data.sequence_start.anchor;
+	struct stream_mark mark = { 0 };
+	bool hand, opens;
 	struct ynode *n;
 	struct frame *f;
 
@@ -425,12 +579,29 @@ static int on_open(struct loader *l, const yaml_event_t *e)
 		free(msg);
 		return -1;
 	}
+	hand = in_stream(l) && map && at_value(l);
+	if (in_stream(l) && !hand)
+		stream_unfit(l);
+	opens = stream_opens(l, map);
+	if (hand)
+		mark = stream_mark(l);
 	n = node_new(l, map ? YNODE_MAP : YNODE_SEQ, e, tag);
 	grow_array(&l->stack, sizeof(*l->stack), l->depth + 1, &l->cap);
 	f = &l->stack[l->depth++];
 	f->node = n;
 	f->anchor = anchor ? xstrdup((const char *)anchor) : NULL;
 	f->first = l->n_pending;
+	f->hand = hand;
+	f->mark = mark;
+	if (opens) {
+		const struct frame *top = &l->stack[0];
+
+		l->stream_open = true;
+		if (l->stream->before)
+			l->stream->before(l->stream->ctx,
+					  l->pending + top->first,
+					  l->n_pending - top->first - 1);
+	}
 	return 0;
 }
 
@@ -588,6 +759,20 @@ static int on_close(struct loader *l, const yaml_event_t *e)
 	}
 	if (f.anchor)
 		anchor_set(l, f.anchor, n);
+	if (l->stream_open && l->depth == 1) {	/* the streaming mapping */
+		l->stream_open = false;
+		l->stream_done = true;
+	}
+	if (!rc && f.hand && l->stream_open) {
+		const struct ydoc_stream *s = l->stream;
+
+		if (l->d->n_reset != f.mark.resets ||
+		    (s->fits && !s->fits(s->ctx,
+					 l->pending[l->n_pending - 1], n)))
+			stream_unfit(l);
+		else
+			n = hand_over(l, &f, n);
+	}
 	if (!rc)
 		attach(l, n);
 	return rc;
@@ -599,6 +784,8 @@ static int on_event(struct loader *l, const yaml_event_t *e)
 	case YAML_DOCUMENT_START_EVENT:
 		l->documents++;
 		anchors_release(l);
+		if (l->stream && l->documents > 1)
+			stream_unfit(l);
 		return 0;
 	case YAML_SCALAR_EVENT:
 		return on_scalar(l, e);
@@ -661,6 +848,13 @@ static int run_parser(struct loader *l)
 int ydoc_load(struct ydoc *d, const char *text, size_t len, const char *file,
 	      struct findings *out)
 {
+	return ydoc_load_stream(d, text, len, file, out, NULL);
+}
+
+int ydoc_load_stream(struct ydoc *d, const char *text, size_t len,
+		     const char *file, struct findings *out,
+		     struct ydoc_stream *s)
+{
 	struct loader l;
 	int rc;
 
@@ -669,6 +863,7 @@ int ydoc_load(struct ydoc *d, const char *text, size_t len, const char *file,
 	memset(&l, 0, sizeof(l));
 	l.d = d;
 	l.out = out;
+	l.stream = s;
 	l.text = text;
 	l.len = len;
 	if (!yaml_parser_initialize(&l.parser)) {
@@ -693,13 +888,6 @@ int ydoc_load(struct ydoc *d, const char *text, size_t len, const char *file,
 	return rc;
 }
 
-/* Nodes, allocated together: a walk over all of them reads memory in
- * order. */
-struct ynode_block {
-	struct ynode_block *next;
-	size_t n, cap;
-	struct ynode nodes[];
-};
 
 /* The first block is small, for the many small documents. */
 enum { BLOCK_FIRST = 32, BLOCK_MAX = 4096 };

@@ -12,15 +12,29 @@
 #include <string.h>
 
 #include "../lint/finding.h"
+#include "../lint/hostpath.h"
 #include "../lint/mem.h"
 #include "../lint/rule.h"
 #include "../lint/banned.h"
 
-/* Index of the first mount before `before` on the same clean target. */
-static size_t first_on(char *const *clean, size_t before)
+/* A mount's target after cleaning; owned is set when it is a copy. */
+struct clean_target {
+	const char *path;	/* NULL for a mount without a target */
+	char *owned;
+};
+
+/*
+ * Index of the first mount before `before` on the same clean target.
+ * A clean path is never empty, and most targets differ in their second
+ * byte, which is compared first.
+ */
+static size_t first_on(const struct clean_target *t, size_t before)
 {
+	const char *path = t[before].path;
+
 	for (size_t i = 0; i < before; i++)
-		if (clean[i] && !strcmp(clean[i], clean[before]))
+		if (t[i].path && t[i].path[1] == path[1] &&
+		    !strcmp(t[i].path, path))
 			return i;
 	return before;
 }
@@ -78,25 +92,28 @@ static void report_pair(const struct container *c, const struct mount *a,
 
 static void check_container(const struct container *c, struct findings *out)
 {
-	char **clean;
+	struct clean_target few[16], *t = few;
 
 	if (c->n_mounts < 2)
 		return;
-	clean = xcalloc(c->n_mounts, sizeof(*clean));
+	if (c->n_mounts > sizeof(few) / sizeof(*few))
+		t = xcalloc(c->n_mounts, sizeof(*t));
 	for (size_t i = 0; i < c->n_mounts; i++) {
 		size_t j;
 
+		t[i].path = t[i].owned = NULL;
 		if (!c->mounts[i].target)
 			continue;
-		clean[i] = path_clean(c->mounts[i].target);
-		j = first_on(clean, i);
+		t[i].path = path_clean_view(c->mounts[i].target, &t[i].owned);
+		j = first_on(t, i);
 		if (j < i)
-			report_pair(c, &c->mounts[j], &c->mounts[i], clean[i],
+			report_pair(c, &c->mounts[j], &c->mounts[i], t[i].path,
 				    out);
 	}
 	for (size_t i = 0; i < c->n_mounts; i++)
-		free(clean[i]);
-	free(clean);
+		free(t[i].owned);
+	if (t != few)
+		free(t);
 }
 
 static void check(const struct unit *u, struct findings *out)

@@ -10,28 +10,18 @@
  * name beside the linted file, gives the mistake away.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "../lint/filename.h"
 #include "../lint/finding.h"
 #include "../lint/fsprobe.h"
-#include "../lint/mem.h"
 #include "../lint/rule.h"
 #include "../lint/banned.h"
 
 /* True when dir holds an entry called name; false when dir is NULL. */
 static bool exists_beside(const char *dir, const char *name)
 {
-	char *path;
-	bool found;
-
-	if (!dir)
-		return false;
-	path = xasprintf("%s/%s", dir, name);
-	found = fsprobe_stat(path) == 0;
-	free(path);
-	return found;
+	return dir && fsprobe_stat_in(dir, name) == 0;
 }
 
 /* How to write the same mount as a bind of the path beside the file. */

@@ -11,13 +11,11 @@
  */
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "../lint/filename.h"
 #include "../lint/finding.h"
 #include "../lint/fsprobe.h"
-#include "../lint/mem.h"
 #include "../lint/rule.h"
 #include "../lint/banned.h"
 
@@ -35,11 +33,7 @@ static bool looks_like_file(const struct mount *m)
 /* True only when the path is known not to exist. */
 static bool missing(const char *dir, const char *rel)
 {
-	char *path = xasprintf("%s/%s", dir, rel);
-	bool gone = fsprobe_stat(path) == ENOENT;
-
-	free(path);
-	return gone;
+	return fsprobe_stat_in(dir, rel) == ENOENT;
 }
 
 static void report(const struct container *c, const struct mount *m,

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "../lint/finding.h"
+#include "../lint/hostpath.h"
 #include "../lint/rule.h"
 #include "../lint/banned.h"
 
@@ -23,29 +24,31 @@
 static const struct mount *outer_mount(const struct container *c,
 				       const struct mount *m)
 {
-	char *inner = path_clean(m->target);
+	char *inner_copy, *outer_copy;
+	const char *inner = path_clean_view(m->target, &inner_copy);
 	const struct mount *found = NULL;
 
 	for (size_t i = 0; i < c->n_mounts && !found; i++) {
 		const struct mount *o = &c->mounts[i];
-		char *outer;
+		const char *outer;
 
 		if (o == m || !o->target || o->kind == MOUNT_SECRET ||
 		    o->kind == MOUNT_CONFIG)
 			continue;
-		outer = path_clean(o->target);
+		outer = path_clean_view(o->target, &outer_copy);
 		if (strcmp(inner, outer) && path_within(inner, outer))
 			found = o;
-		free(outer);
+		free(outer_copy);
 	}
-	free(inner);
+	free(inner_copy);
 	return found;
 }
 
 /* A volume name from the target's last component: "node_modules". */
 static void suggest_name(const char *target, char *name, size_t size)
 {
-	char *clean = path_clean(target);
+	char *copy;
+	const char *clean = path_clean_view(target, &copy);
 	const char *base = strrchr(clean, '/');
 	size_t w = 0;
 
@@ -56,7 +59,7 @@ static void suggest_name(const char *target, char *name, size_t size)
 	name[w] = '\0';
 	if (w == 0 || !isalnum((unsigned char)name[0]))
 		snprintf(name, size, "data");
-	free(clean);
+	free(copy);
 }
 
 /* For a target that starts with a drive ("v:/data"): why a one-letter

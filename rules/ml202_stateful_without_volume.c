@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../lint/finding.h"
+#include "../lint/hostpath.h"
 #include "../lint/rule.h"
 #include "stateful.h"
 #include "../lint/banned.h"
@@ -42,13 +43,12 @@ static const struct mount *mount_over(const struct container *c,
 	for (size_t i = 0; i < c->n_mounts; i++) {
 		const struct mount *m = &c->mounts[i];
 		bool within;
-		char *target;
+		char *copy;
 
 		if (!m->target || (durable ? !keeps_data(m) : !is_scratch(m)))
 			continue;
-		target = path_clean(m->target);
-		within = path_within(dir, target);
-		free(target);
+		within = path_within(dir, path_clean_view(m->target, &copy));
+		free(copy);
 		if (within)
 			return m;
 	}

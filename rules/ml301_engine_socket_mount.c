@@ -26,9 +26,14 @@ static const char *const socket_dirs[] = {
 	"/var/run/podman", "/run/crio", "/var/run/crio", NULL,
 };
 
+/* Each of sockets ends in ".sock", which most names do not. */
 static bool is_socket_name(const char *name)
 {
-	for (size_t i = 0; name && i < sizeof(sockets) / sizeof(*sockets); i++)
+	size_t n = name ? strlen(name) : 0;
+
+	if (n < 5 || strcmp(name + n - 5, ".sock"))
+		return false;
+	for (size_t i = 0; i < sizeof(sockets) / sizeof(*sockets); i++)
 		if (!strcmp(name, sockets[i]))
 			return true;
 	return false;

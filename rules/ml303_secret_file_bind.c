@@ -18,7 +18,8 @@
  * PCRE2 patterns on the file name; configuration adds more. A public
  * key (id_rsa.pub), a template of a .env file (.env.example) and a
  * program that handles secrets (print_secrets.sh) are no secrets
- * themselves.
+ * themselves. may_be_secret() below must admit every name these match:
+ * a pattern added here may need a case there.
  */
 static const char *const secret_names[] = {
 	"^\\.env(\\.(?!(example|sample|template|dist)$)[^.]+)?$",
@@ -28,11 +29,59 @@ static const char *const secret_names[] = {
 	"(?i)secret(?!.*\\.(sh|bash|py|js|ts|rb|go|pl|php|c|java)$)",
 };
 
+/* "pem", "key", "p12" or "pfx" closing a name ("$" in PCRE2 also
+ * allows a final newline). */
+static bool ends_key_extension(const char *ext)
+{
+	static const char *const exts[] = { "pem", "key", "p12", "pfx" };
+
+	for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
+		if (!strncmp(ext, exts[i], 3))
+			return !ext[3] || (ext[3] == '\n' && !ext[4]);
+	return false;
+}
+
+/* Whether "secret" is in name in any case of its ASCII letters, or name
+ * has a byte past ASCII, which PCRE2 may fold (U+017F, a long s, is one). */
+static bool may_say_secret(const char *name)
+{
+	static const char word[] = "secret";
+
+	for (const char *p = name; *p; p++) {
+		size_t i = 0;
+
+		if ((unsigned char)*p >= 0x80)
+			return true;
+		while (i < sizeof(word) - 1 && (p[i] | 0x20) == word[i])
+			i++;
+		if (i == sizeof(word) - 1)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether name can match one of secret_names: most names are ruled out
+ * here without running PCRE2. Each pattern needs one of these: a name
+ * starting with ".", "id_" or "credentials", a key extension after the
+ * last dot, or the word "secret".
+ */
+static bool may_be_secret(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+
+	return name[0] == '.' || (dot && ends_key_extension(dot + 1)) ||
+	       !strncmp(name, "id_", 3) || !strncmp(name, "credentials", 11) ||
+	       may_say_secret(name);
+}
+
 static bool is_secret_name(const char *name, const struct settings *s)
 {
-	return match_any(secret_names,
-			 sizeof(secret_names) / sizeof(*secret_names), name) ||
-	       match_first(s->secret_files, s->n_secret_files, name);
+	if (may_be_secret(name) &&
+	    match_any(secret_names,
+		      sizeof(secret_names) / sizeof(*secret_names), name))
+		return true;
+	return match_first(s->secret_files, s->n_secret_files, name);
 }
 
 static void check(const struct unit *u, struct findings *out)

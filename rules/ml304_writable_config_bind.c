@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../lint/finding.h"
+#include "../lint/hostpath.h"
 #include "../lint/match.h"
 #include "../lint/rule.h"
 #include "../lint/banned.h"
@@ -59,26 +60,27 @@ static bool is_etc_dir(const char *name, const char *target)
 
 static bool is_static_root(const char *target)
 {
-	char *clean = path_clean(target);
+	char *copy;
+	const char *clean = path_clean_view(target, &copy);
 	bool hit = false;
 
 	for (size_t i = 0; i < 2; i++)
 		hit |= !strcmp(clean, static_roots[i]);
-	free(clean);
+	free(copy);
 	return hit;
 }
 
 static void check_mount(const struct container *c, const struct mount *m,
 			struct findings *out)
 {
-	const char *name = mount_source_basename(m);
-	const char *target = m->target ? m->target : "";
+	const char *name, *target = m->target ? m->target : "";
 	const char *fix = c->origin == ORIGIN_COMPOSE ?
 		"add \":ro\" (long syntax: read_only: true)" :
 		"add \":ro\" (--mount: readonly)";
 
 	if (m->kind != MOUNT_BIND || m->read_only)
 		return;
+	name = mount_source_basename(m);
 	if ((name && match_pattern(config_names, name)) ||
 	    match_pattern(config_names, last_component(target))) {
 		finding_add(out, "ML304", SEV_OFF, mount_loc(m, MF_SOURCE),

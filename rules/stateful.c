@@ -1,8 +1,8 @@
 /*
- * The stateful image table: rows read straight from the compiled-in
- * text, one line at a time, each time an image is looked up. The table
- * is small; keeping no parsed copy keeps no global state. A lookup
- * parses only the rows whose first field is the image.
+ * The stateful image table: the compiled-in text is split into rows and
+ * indexed by image on the first lookup, and both are kept for the life
+ * of the process (a few dozen rows, read for every container with an
+ * image).
  */
 #include "stateful.h"
 
@@ -151,68 +151,66 @@ static int parse_row(char *line, struct row *row)
 	return 1;
 }
 
-/* Whether the line [p, p + len) starts with the field image and a tab. */
-static bool first_field_is(const char *p, size_t len, const char *image)
-{
-	size_t n = strlen(image);
+/* The rows up to the first malformed one, in the table's order. */
+static struct {
+	bool loaded;
+	char *text;		/* a copy of the table, split in place */
+	struct row *items;
+	size_t n, cap;
+	const struct row **by_image;	/* by image, then table order */
+	int bad_line;		/* line of the malformed row (from 1), or 0 */
+} table;
 
-	return len > n && p[n] == '\t' && !memcmp(p, image, n);
+static int compare_rows(const void *a, const void *b)
+{
+	const struct row *x = *(const struct row *const *)a;
+	const struct row *y = *(const struct row *const *)b;
+	int diff = strcmp(x->field[F_IMAGE], y->field[F_IMAGE]);
+
+	if (diff)
+		return diff;
+	return x < y ? -1 : x > y;
 }
 
-/*
- * The start of the first line after the one ending at end (a '\n' or
- * the table's end) that starts with image, or the table's end.
- */
-static const char *next_row_of(const char *end, const char *image)
+static void index_table(void)
 {
-	const char *p = end;
-
-	while (*p) {
-		const char *hit = strstr(p, image);
-
-		if (!hit)
-			return p + strlen(p);
-		if (hit[-1] == '\n')
-			return hit;
-		p = hit + 1;
-	}
-	return p;
+	table.by_image = xcalloc(table.n ? table.n : 1,
+				 sizeof(*table.by_image));
+	for (size_t i = 0; i < table.n; i++)
+		table.by_image[i] = &table.items[i];
+	qsort(table.by_image, table.n, sizeof(*table.by_image),
+	      compare_rows);
 }
 
-/*
- * Calls visit for each row of the table, with its 1-based line; stops
- * and returns that line at the first malformed row, else returns 0.
- * With image not NULL, only the rows of that image are parsed, and the
- * lines skipped to reach them are not counted.
- */
-static int each_row(const char *image,
-		    void (*visit)(const struct row *, void *), void *arg)
+static void load_table(void)
 {
-	const char *p = stateful_images_tsv;
+	char *p;
 	int line = 0;
 
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		char *copy;
+	if (table.loaded)
+		return;
+	table.loaded = true;
+	table.text = xstrdup(stateful_images_tsv);
+	for (p = table.text; *p;) {
+		char *nl = strchr(p, '\n');
 		struct row row;
 		int rc;
 
 		line++;
-		if (image && !first_field_is(p, len, image)) {
-			p = next_row_of(p + len, image);
-			continue;
+		if (nl)
+			*nl = '\0';
+		rc = parse_row(p, &row);
+		if (rc < 0) {
+			table.bad_line = line;
+			break;
 		}
-		copy = xstrndup(p, len);
-		rc = parse_row(copy, &row);
-		if (rc > 0 && visit)
-			visit(&row, arg);
-		free(copy);
-		if (rc < 0)
-			return line;
-		p += len + (nl != NULL);
+		if (rc > 0)
+			*ARRAY_PUSH(table) = row;
+		if (!nl)
+			break;
+		p = nl + 1;
 	}
-	return 0;
+	index_table();
 }
 
 static void add_dir(struct stateful_dirs *l, const char *dir,
@@ -220,34 +218,41 @@ static void add_dir(struct stateful_dirs *l, const char *dir,
 {
 	struct stateful_dir *d = ARRAY_PUSH(*l);
 
-	d->dir = xstrdup(dir);
-	d->env = env ? xstrdup(env) : NULL;
+	d->dir = dir;
+	d->env = env;
 	d->severity = severity;
 }
 
-struct lookup {
-	struct stateful_dirs *l;
-	const struct image_ref *r;
-};
-
-static void visit_lookup(const struct row *row, void *arg)
+/* The position in by_image of the first row of name, or table.n. */
+static size_t first_row_of(const char *name)
 {
-	const struct lookup *lk = arg;
+	size_t lo = 0, hi = table.n;
 
-	if (strcmp(row->field[F_IMAGE], lk->r->name))
-		return;
-	if (lk->r->has_version &&
-	    (lk->r->version < row->lo || lk->r->version > row->hi))
-		return;
-	add_dir(lk->l, row->field[F_DIR], row->field[F_ENV], row->severity);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(table.by_image[mid]->field[F_IMAGE], name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 void stateful_lookup(struct stateful_dirs *l, const struct image_ref *r,
 		     const char *image, const struct settings *s)
 {
-	struct lookup lk = { l, r };
+	load_table();
+	for (size_t i = first_row_of(r->name); i < table.n; i++) {
+		const struct row *row = table.by_image[i];
 
-	each_row(lk.r->name, visit_lookup, &lk);
+		if (strcmp(row->field[F_IMAGE], r->name))
+			break;
+		if (!r->has_version ||
+		    (r->version >= row->lo && r->version <= row->hi))
+			add_dir(l, row->field[F_DIR], row->field[F_ENV],
+				row->severity);
+	}
 	for (size_t i = 0; i < s->n_stateful; i++)
 		if (match_pattern(s->stateful_images[i], r->name) ||
 		    match_pattern(s->stateful_images[i], image))
@@ -256,15 +261,12 @@ void stateful_lookup(struct stateful_dirs *l, const struct image_ref *r,
 
 void stateful_dirs_release(struct stateful_dirs *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->items[i].dir);
-		free(l->items[i].env);
-	}
 	free(l->items);
 	memset(l, 0, sizeof(*l));
 }
 
 int stateful_table_check(void)
 {
-	return each_row(NULL, NULL, NULL);
+	load_table();
+	return table.bad_line;
 }

@@ -30,10 +30,11 @@ struct image_ref {
 int image_ref_parse(struct image_ref *r, const char *image);
 void image_ref_release(struct image_ref *r);
 
-/* One row of the table that applies to an image. */
+/* One row of the table that applies to an image. The strings are the
+ * table's or the settings', and live as long as they do. */
 struct stateful_dir {
-	char *dir;		/* the data directory */
-	char *env;		/* variable that moves it, or NULL */
+	const char *dir;	/* the data directory */
+	const char *env;	/* variable that moves it, or NULL */
 	enum severity severity;	/* SEV_OFF: the rule's default */
 };
 
@@ -47,7 +48,7 @@ struct stateful_dirs {
  * first): the built-in table's rows for r->name whose versions hold
  * r->version (all of them when r has no version), then the directory of
  * every settings pattern (PCRE2) that matches r->name or the image as
- * written. The caller releases l.
+ * written. The caller releases l (the list, not the strings).
  */
 void stateful_lookup(struct stateful_dirs *l, const struct image_ref *r,
 		     const char *image, const struct settings *s);

@@ -2,11 +2,15 @@
  * Rules ML301-ML304, ML307-ML309, ML401-ML403 and ML501 on models built
  * by hand, and the helpers they share (lint/match.h, lint/hostpath.h).
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tap.h"
 #include "../lint/finding.h"
+#include "../lint/fsprobe.h"
 #include "../lint/hostpath.h"
 #include "../lint/match.h"
 #include "../lint/mem.h"
@@ -151,6 +155,51 @@ static void test_match(void)
 	T_EQ_STR(match_first(NULL, 0, "c"), NULL);
 }
 
+/* path_clean_view gives what path_clean does, copying only when it must. */
+static void test_clean_view(void)
+{
+	static const char *const paths[] = {
+		"/", "/data", "/a/b/c", "a/b", "", ".", "..", "../x", "/..",
+		"/a/../b", "//a", "/a//b", "/a/", "./a", "a/.", "/.x/..y",
+		"/a/..b/.c", "~/x", "a/b/../../..",
+	};
+
+	for (size_t i = 0; i < sizeof(paths) / sizeof(*paths); i++) {
+		char *owned, *want = path_clean(paths[i]);
+		const char *got = path_clean_view(paths[i], &owned);
+
+		T_EQ_STR(got, want);
+		T_CHECK(owned ? got == owned : got == paths[i], "%s",
+			paths[i]);
+		T_CHECK(!strcmp(want, paths[i]) || owned, "%s copied",
+			paths[i]);
+		free(owned);
+		free(want);
+	}
+}
+
+/* fsprobe_stat_in asks what fsprobe_stat of the joined path would. */
+static void test_stat_in(void)
+{
+	char dir[] = "/tmp/mountlint-stat-XXXXXX";
+	char *file;
+	FILE *fp;
+
+	T_CHECK(mkdtemp(dir) != NULL, "mkdtemp");
+	file = xasprintf("%s/present", dir);
+	fp = fopen(file, "w");
+	T_CHECK(fp != NULL, "%s", file);
+	if (fp)
+		fclose(fp);
+	T_EQ_INT(fsprobe_stat_in(dir, "present"), 0);
+	T_EQ_INT(fsprobe_stat_in(dir, "absent"), ENOENT);
+	T_EQ_INT(fsprobe_stat_in(dir, "absent/below"), ENOENT);
+	T_EQ_INT(fsprobe_stat_in(dir, "present"), fsprobe_stat(file));
+	unlink(file);
+	rmdir(dir);
+	free(file);
+}
+
 static void test_hostpath(void)
 {
 	static const char *const list[] = { "/etc", "~/.ssh", NULL };
@@ -264,6 +313,11 @@ static void test_ml303(void)
 		"/home/ann/.ssh/id_ed25519", "./id_rsa", "./cert.p12",
 		"./auth/.htpasswd", "./credentials.json", "./db_secret.txt",
 		"$(pwd)/.env", "./Secrets",
+		/* names the quick check before PCRE2 must still let by:
+		 * a long s (U+017F) folds to "s", "$" allows a final
+		 * newline, and a key ending after other dots */
+		"./\xc5\xbf" "ecret.txt", "./tls.key\n", "./a.b.pem",
+		"./SECRET", "./.htpasswd",
 	};
 	static const char *const misses[] = {
 		"./.env.example", "./id_rsa.pub", "./print_secrets.sh",
@@ -475,6 +529,8 @@ static void test_ml501(void)
 int main(void)
 {
 	test_match();
+	test_clean_view();
+	test_stat_in();
 	test_hostpath();
 	test_ml301();
 	test_ml302();

@@ -37,20 +37,26 @@ static inline char *fuzz_text(const uint8_t *data, size_t size)
 typedef int fuzz_spec_fn(struct mount *m, const char *spec,
 			 const struct loc *loc, const struct spec_ctx *ctx);
 
-/* Reads one mount spec with fn, then frees all it made. */
+/* Reads one mount spec with fn, its strings from an arena (as a unit
+ * does) and from malloc, then frees all it made. */
 static inline void fuzz_mount(fuzz_spec_fn *fn, const char *spec,
 			      enum spec_dialect d, bool tilde)
 {
 	struct findings out;
 	struct kv_list rejected = { 0 };
-	struct spec_ctx ctx = { &out, "svc", d, tilde, &rejected };
+	struct arena strings = { 0 };
+	struct spec_ctx ctx = { &out, "svc", d, tilde, &rejected, &strings };
 	struct loc loc = { "fuzz", 2, 5, 2, 5 + (int)strlen(spec) };
 	struct mount m;
 
 	findings_init(&out);
-	memset(&m, 0, sizeof(m));
-	if (fn(&m, spec, &loc, &ctx) == 0)
-		mount_release(&m);
+	for (int pass = 0; pass < 2; pass++) {
+		memset(&m, 0, sizeof(m));
+		if (fn(&m, spec, &loc, &ctx) == 0)
+			mount_release(&m);
+		ctx.strings = NULL;
+	}
+	arena_release(&strings);
 	kv_list_release(&rejected);
 	findings_release(&out);
 }

@@ -2,7 +2,8 @@
  * Compose projects: merging, `extends` and `include`. The text before a
  * line "#over" is the first file; the text after it is "over.yaml",
  * merged over the first and reachable by `extends` and `include` from a
- * scratch directory that holds nothing else.
+ * scratch directory that holds nothing else. A text without that line is
+ * a project alone, whose services are read as it is parsed.
  */
 #include <stdio.h>
 #include <unistd.h>
@@ -60,6 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unit_init(&u, UNIT_COMPOSE, "compose.yaml", dir);
 	u.settings = &settings_default;
 	project_init(&p, &u, &out);
+	p.alone = !cut;
 	if (project_open(&p, text, len, 1) == COMPOSE_OK) {
 		if (cut)
 			project_add(&p, over);
