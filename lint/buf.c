@@ -74,27 +74,39 @@ int buf_adds(struct buf *b, const char *s)
 
 int buf_addch(struct buf *b, char c)
 {
-	return buf_add(b, &c, 1);
+	if (b->len + 2 > b->alloc || (b->max && b->len >= b->max))
+		return buf_add(b, &c, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+	return 0;
 }
 
 int buf_addf(struct buf *b, const char *fmt, ...)
 {
+	size_t room = b->alloc ? b->alloc - b->len : 0;	/* NUL included */
 	va_list ap;
-	char *s;
-	int len, ret;
+	int len;
 
+	/* Formatted straight into the free room; again when it is short. */
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	len = vformat(room ? b->data + b->len : NULL, room, fmt, ap);
+	if (len >= 0 && (size_t)len < room &&
+	    (!b->max || (size_t)len <= b->max - b->len)) {
+		va_end(ap);
+		b->len += (size_t)len;
+		return 0;
+	}
+	if (room)
+		b->data[b->len] = '\0';	/* unchanged, so far */
+	if (len >= 0 && !buf_reserve(b, (size_t)len)) {
+		vformat(b->data + b->len, (size_t)len + 1, fmt, ap);
+		b->len += (size_t)len;
+		len = 0;
+	} else {
+		len = -1;
+	}
 	va_end(ap);
-	if (len < 0)
-		return -1;
-	s = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)len + 1, fmt, ap);
-	va_end(ap);
-	ret = buf_add(b, s, (size_t)len);
-	free(s);
-	return ret;
+	return len;
 }
 
 void buf_reset(struct buf *b)

@@ -1,6 +1,7 @@
 #include "finding.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,9 +18,7 @@ void findings_init(struct findings *f)
 
 void finding_release(struct finding *x)
 {
-	free(x->service);
-	free(x->message);
-	free(x->fix);
+	free(x->message);	/* and service and fix, in its block */
 	free(x->suppressed);
 	free(x->excerpt);
 }
@@ -78,17 +77,33 @@ static bool is_input_rule(const char *id)
 	       !strcmp(id, "ML005");
 }
 
+/* One byte at a time: see printable. */
+static void printable_bytes(char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			s[i] = '?';
+}
+
 /*
  * Control characters from the linted input (an escape sequence, a
  * newline inside a value) would break a one-line format or reach the
- * terminal: each becomes a '?'.
+ * terminal: each of the len bytes at s that is one becomes a '?'. Words
+ * without any are passed over whole.
  */
-static char *printable(char *s)
+static void printable(char *s, size_t len)
 {
-	for (char *p = s; p && *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '?';
-	return s;
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+	uint64_t w, del;
+
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		del = w ^ (ones * 0x7f);
+		if ((((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & high)
+			printable_bytes(s, 8);
+	}
+	printable_bytes(s, len);
 }
 
 /* The findings' copy of file name: findings come file by file, so the
@@ -103,21 +118,65 @@ static const char *keep_file(struct findings *f, const char *file)
 	return f->files[f->n_files++];
 }
 
-static struct finding *push(struct findings *f, const char *id,
-			    enum severity severity, const struct loc *loc,
-			    const char *service, const char *fix, char *message)
+/* Copies the len bytes of s and a NUL to p, made printable; returns
+ * where they end. */
+static char *put_text(char *p, const char *s, size_t len)
 {
-	const struct rule *rule = f->last_rule &&
-				  !strcmp(f->last_rule->id, id) ?
-				  f->last_rule : rule_find(id);
-	struct finding *x;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	printable(p, len);
+	return p + len + 1;
+}
 
+/* Gives x its message, service and fix, in one block that the message
+ * owns. */
+static void keep_texts(struct finding *x, const char *message,
+		       const char *service, const char *fix)
+{
+	size_t m = strlen(message);
+	size_t s = service ? strlen(service) : 0;
+	size_t k = fix ? strlen(fix) : 0;
+	char *p = xmalloc(m + s + k + 3);
+
+	x->message = p;
+	p = put_text(p, message, m);
+	if (service) {
+		x->service = p;
+		p = put_text(p, service, s);
+	}
+	if (fix) {
+		x->fix = p;
+		put_text(p, fix, k);
+	}
+}
+
+/* The rule of id: the last one's, or from the registry. */
+static const struct rule *find_rule(struct findings *f, const char *id)
+{
+	const struct rule *rule;
+
+	if (f->last_rule && !strcmp(f->last_rule->id, id))
+		return f->last_rule;
+	rule = rule_find(id);
 	if (!rule) {
-		fprintf(stderr, "mountlint: internal error: no rule '%s'\n", id);
+		fprintf(stderr, "mountlint: internal error: no rule '%s'\n",
+			id);
 		abort();
 	}
 	f->last_rule = rule;
-	if (is_input_rule(rule->id))
+	f->last_is_input = is_input_rule(rule->id);
+	return rule;
+}
+
+static struct finding *push(struct findings *f, const char *id,
+			    enum severity severity, const struct loc *loc,
+			    const char *service, const char *fix,
+			    const char *message)
+{
+	const struct rule *rule = find_rule(f, id);
+	struct finding *x;
+
+	if (f->last_is_input)
 		f->parse_failed = true;
 	x = ARRAY_PUSH(*f);
 	memset(x, 0, sizeof(*x));
@@ -128,9 +187,7 @@ static struct finding *push(struct findings *f, const char *id,
 	if (loc)
 		x->loc = *loc;
 	x->loc.file = x->file;
-	x->service = service ? printable(xstrdup(service)) : NULL;
-	x->fix = fix ? printable(xstrdup(fix)) : NULL;
-	x->message = printable(message);
+	keep_texts(x, message, service, fix);
 	return x;
 }
 
@@ -139,23 +196,34 @@ struct finding *finding_add(struct findings *f, const char *id,
 			    const char *service, const char *fix,
 			    const char *fmt, ...)
 {
+	struct finding *x;
+	char small[512], *big = NULL;
 	va_list ap;
-	char *message;
+	int len;
 
 	if (f->file_capped)
 		return NULL;
 	if (++f->file_count > f->file_limit) {
 		f->file_capped = true;
-		push(f, "ML002", SEV_OFF, loc, NULL, NULL,
-		     xasprintf("too many findings: more than %zu in one file; "
-			       "the rest are not reported", f->file_limit));
+		snprintf(small, sizeof(small), "too many findings: more than "
+			 "%zu in one file; the rest are not reported",
+			 f->file_limit);
+		push(f, "ML002", SEV_OFF, loc, NULL, NULL, small);
 		return NULL;
 	}
 
+	/* Most messages fit the small buffer: formatted once there. */
 	va_start(ap, fmt);
-	message = xvasprintf(fmt, ap);
+	len = vformat(small, sizeof(small), fmt, ap);
 	va_end(ap);
-	return push(f, id, severity, loc, service, fix, message);
+	if (len < 0 || (size_t)len >= sizeof(small)) {
+		va_start(ap, fmt);
+		big = xvasprintf(fmt, ap);
+		va_end(ap);
+	}
+	x = push(f, id, severity, loc, service, fix, big ? big : small);
+	free(big);
+	return x;
 }
 
 void finding_error(struct findings *f, const char *file, int line, int col,
@@ -185,45 +253,212 @@ void finding_error(struct findings *f, const char *file, int line, int col,
 	e->message = message;
 }
 
-/* File, line, column and rule: 0 when x and y share them. */
-static int compare_place(const struct finding *x, const struct finding *y)
-{
-	int c = x->file == y->file ? 0 : strcmp(x->file, y->file);
+/*
+ * Sorting compares packed keys, not findings: the file and the rule id
+ * become their rank among the names the findings use, so that one key
+ * compares with two integer comparisons where a finding took strcmp.
+ */
+struct sort_key {
+	uint64_t place;		/* file rank, then line */
+	uint64_t spot;		/* column, then rule rank */
+	size_t seq;
+	size_t at;		/* the finding's index before the sort */
+};
 
-	if (c)
-		return c;
-	if (x->loc.line != y->loc.line)
-		return x->loc.line < y->loc.line ? -1 : 1;
-	if (x->loc.col != y->loc.col)
-		return x->loc.col < y->loc.col ? -1 : 1;
-	return strcmp(x->rule->id, y->rule->id);
+/* The distinct names of a list, sorted: a name's rank is its index. */
+struct names {
+	const char **items;
+	size_t n, cap;
+};
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static int compare(const void *a, const void *b)
+static void names_add(struct names *l, const char *name)
 {
-	const struct finding *x = a, *y = b;
-	int c = compare_place(x, y);
-
-	if (c)
-		return c;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
+	*ARRAY_PUSH(*l) = name;
 }
 
-/* Whether y repeats x: the same rule, place, message and verdict. */
+/* Sorts the names and drops the repeats. */
+static void names_finish(struct names *l)
+{
+	size_t kept = 0;
+
+	if (l->n > 1)
+		qsort(l->items, l->n, sizeof(*l->items), compare_names);
+	for (size_t i = 0; i < l->n; i++)
+		if (!kept || strcmp(l->items[kept - 1], l->items[i]))
+			l->items[kept++] = l->items[i];
+	l->n = kept;
+}
+
+/* The rank of name, which the list holds. */
+static uint32_t names_rank(const struct names *l, const char *name)
+{
+	size_t lo = 0, hi = l->n;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(l->items[mid], name) <= 0)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (uint32_t)lo;
+}
+
+/* An int's order as an unsigned one. */
+static uint32_t biased(int v)
+{
+	return (uint32_t)v ^ 0x80000000u;
+}
+
+/*
+ * The keys of the findings. Findings come file by file and rule by
+ * rule, so a name is looked up only where it changes.
+ */
+static struct sort_key *make_keys(const struct findings *f)
+{
+	struct sort_key *keys = xmalloc(st_mult(f->n, sizeof(*keys)));
+	struct names files = { 0 }, rules = { 0 };
+	const char *file = NULL, *rule = NULL;
+	uint32_t file_rank = 0, rule_rank = 0;
+
+	for (size_t i = 0; i < f->n; i++) {
+		if (f->items[i].file != file)
+			names_add(&files, file = f->items[i].file);
+		if (f->items[i].rule->id != rule)
+			names_add(&rules, rule = f->items[i].rule->id);
+	}
+	names_finish(&files);
+	names_finish(&rules);
+
+	file = rule = NULL;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct finding *x = &f->items[i];
+
+		if (x->file != file)
+			file_rank = names_rank(&files, file = x->file);
+		if (x->rule->id != rule)
+			rule_rank = names_rank(&rules, rule = x->rule->id);
+		keys[i].place = (uint64_t)file_rank << 32 | biased(x->loc.line);
+		keys[i].spot = (uint64_t)biased(x->loc.col) << 32 | rule_rank;
+		keys[i].seq = x->seq;
+		keys[i].at = i;
+	}
+	free(files.items);
+	free(rules.items);
+	return keys;
+}
+
+static bool key_less(const struct sort_key *a, const struct sort_key *b)
+{
+	if (a->place != b->place)
+		return a->place < b->place;
+	if (a->spot != b->spot)
+		return a->spot < b->spot;
+	return a->seq < b->seq;
+}
+
+/* Merges the sorted runs a[0..na) and b[0..nb) into out. */
+static void merge(const struct sort_key *a, size_t na,
+		  const struct sort_key *b, size_t nb, struct sort_key *out)
+{
+	const struct sort_key *a_end = a + na, *b_end = b + nb;
+
+	while (a < a_end && b < b_end)
+		*out++ = key_less(b, a) ? *b++ : *a++;
+	while (a < a_end)
+		*out++ = *a++;
+	while (b < b_end)
+		*out++ = *b++;
+}
+
+/*
+ * Sorts keys[0..n): a merge sort of the runs already in order. Findings
+ * come rule by rule, each rule's in order, so there are few runs.
+ */
+static void sort_keys(struct sort_key *keys, size_t n)
+{
+	size_t *runs = NULL, n_runs = 0, cap = 0;	/* the runs' starts */
+	struct sort_key *tmp, *from = keys, *to;
+
+	for (size_t i = 0; i < n; i++) {
+		if (i && !key_less(&keys[i], &keys[i - 1]))
+			continue;
+		grow_array(&runs, sizeof(*runs), n_runs + 1, &cap);
+		runs[n_runs++] = i;
+	}
+	if (n_runs <= 1) {
+		free(runs);
+		return;
+	}
+
+	to = tmp = xmalloc(st_mult(n, sizeof(*keys)));
+	while (n_runs > 1) {
+		size_t w = 0;
+
+		for (size_t r = 0; r < n_runs; r += 2) {
+			size_t start = runs[r];
+			size_t mid = r + 1 < n_runs ? runs[r + 1] : n;
+			size_t end = r + 2 < n_runs ? runs[r + 2] : n;
+
+			merge(from + start, mid - start, from + mid, end - mid,
+			      to + start);
+			runs[w++] = start;
+		}
+		n_runs = w;
+		to = from;
+		from = from == keys ? tmp : keys;
+	}
+	if (from != keys)
+		memcpy(keys, from, n * sizeof(*keys));
+	free(tmp);
+	free(runs);
+}
+
+/*
+ * Puts the findings in the order of the sorted keys, in place: each
+ * cycle of the permutation is followed once, and each key it passes
+ * is marked done by pointing at itself.
+ */
+static void apply_order(struct findings *f, struct sort_key *keys)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		struct finding first;
+		size_t to = i;
+
+		if (keys[i].at == i)
+			continue;
+		first = f->items[i];
+		while (keys[to].at != i) {
+			size_t from = keys[to].at;
+
+			f->items[to] = f->items[from];
+			keys[to].at = to;
+			to = from;
+		}
+		f->items[to] = first;
+		keys[to].at = to;
+	}
+}
+
+/* Whether y repeats x, which shares its place and rule: the same
+ * message and verdict. */
 static bool repeats(const struct finding *x, const struct finding *y)
 {
-	return x->rule == y->rule &&
-	       (x->file == y->file || !strcmp(x->file, y->file)) &&
-	       x->loc.line == y->loc.line && x->loc.col == y->loc.col &&
-	       x->loc.end_line == y->loc.end_line &&
+	return x->rule == y->rule && x->loc.end_line == y->loc.end_line &&
 	       x->loc.end_col == y->loc.end_col &&
 	       x->severity == y->severity && !strcmp(x->message, y->message) &&
 	       !x->suppressed == !y->suppressed;
 }
 
 /* Drops each finding that repeats an earlier one of its run (same
- * file, line, column and rule). */
-static void drop_repeats(struct findings *f)
+ * file, line, column and rule), given the sorted keys. */
+static void drop_repeats(struct findings *f, const struct sort_key *keys)
 {
 	size_t kept = 0, run = 0;
 
@@ -231,7 +466,8 @@ static void drop_repeats(struct findings *f)
 		struct finding *x = &f->items[i];
 		bool dup = false;
 
-		if (kept && compare_place(&f->items[kept - 1], x))
+		if (i == 0 || keys[i].place != keys[i - 1].place ||
+		    keys[i].spot != keys[i - 1].spot)
 			run = kept;
 		for (size_t k = run; k < kept && !dup; k++)
 			dup = repeats(&f->items[k], x);
@@ -246,7 +482,13 @@ static void drop_repeats(struct findings *f)
 
 void findings_sort(struct findings *f)
 {
-	if (f->n > 1)
-		qsort(f->items, f->n, sizeof(*f->items), compare);
-	drop_repeats(f);
+	struct sort_key *keys;
+
+	if (f->n == 0)
+		return;
+	keys = make_keys(f);
+	sort_keys(keys, f->n);
+	apply_order(f, keys);
+	drop_repeats(f, keys);
+	free(keys);
 }

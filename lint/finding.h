@@ -16,11 +16,13 @@ struct finding {
 	enum severity severity;
 	const char *file;	/* loc.file, as kept by the findings */
 	struct loc loc;		/* loc.file points at file above */
-	char *service;		/* NULL when none */
+	/* One block holds message, service and fix: finding_release frees
+	 * it through message. */
 	char *message;
+	char *service;		/* NULL when none */
 	char *fix;		/* NULL when none */
 	char *suppressed;	/* the reason, when suppressed; else NULL */
-	char *excerpt;		/* the source line, for the caret view; or NULL */
+	char *excerpt;		/* the source line, for the caret; or NULL */
 	size_t seq;		/* order of insertion, for a stable sort */
 };
 
@@ -50,6 +52,7 @@ struct findings {
 	bool parse_failed;	/* ML001/ML002/ML005 seen in this file */
 	const struct rule *last_rule;	/* of the last finding: rules add
 					 * theirs in a row */
+	bool last_is_input;	/* last_rule is ML001, ML002 or ML005 */
 };
 
 void findings_init(struct findings *f);

@@ -1,6 +1,8 @@
 #include "mem.h"
 
+#include <limits.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,24 +98,148 @@ char *xstrdup(const char *s)
 	return xstrndup(s, SIZE_MAX);
 }
 
+/* Text written into a buffer of a given size, counted past its end. */
+struct sink {
+	char *at, *end;		/* the room left, NUL excluded */
+	size_t len;
+};
+
+static void emit(struct sink *o, const char *s, size_t n)
+{
+	size_t room = (size_t)(o->end - o->at);
+	size_t k = n < room ? n : room;
+
+	if (k) {
+		memcpy(o->at, s, k);
+		o->at += k;
+	}
+	o->len += n;
+}
+
+static void emit_unsigned(struct sink *o, unsigned long long u, bool minus)
+{
+	char digits[24];
+	size_t i = sizeof(digits);
+
+	do {
+		digits[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (minus)
+		digits[--i] = '-';
+	emit(o, digits + i, sizeof(digits) - i);
+}
+
+static void emit_signed(struct sink *o, long long v)
+{
+	emit_unsigned(o, v < 0 ? 0ULL - (unsigned long long)v :
+				 (unsigned long long)v, v < 0);
+}
+
+/*
+ * One conversion at fmt (past its '%'), the few that messages use;
+ * returns the length of its spec, or 0 for any other, which vsnprintf
+ * must then do.
+ */
+static size_t emit_conversion(struct sink *o, const char *fmt, va_list *ap)
+{
+	const char *s;
+	int prec;
+	char c;
+
+	switch (fmt[0]) {
+	case 's':
+		s = va_arg(*ap, const char *);
+		if (!s)
+			return 0;
+		emit(o, s, strlen(s));
+		return 1;
+	case 'd':
+		emit_signed(o, va_arg(*ap, int));
+		return 1;
+	case 'u':
+		emit_unsigned(o, va_arg(*ap, unsigned), false);
+		return 1;
+	case 'c':
+		c = (char)va_arg(*ap, int);
+		emit(o, &c, 1);
+		return 1;
+	case '%':
+		emit(o, "%", 1);
+		return 1;
+	}
+	if (fmt[0] == 'z' && fmt[1] == 'u') {
+		emit_unsigned(o, va_arg(*ap, size_t), false);
+		return 2;
+	}
+	if (fmt[0] == 'l' && fmt[1] == 'u') {
+		emit_unsigned(o, va_arg(*ap, unsigned long), false);
+		return 2;
+	}
+	if (fmt[0] == '.' && fmt[1] == '*' && fmt[2] == 's') {
+		prec = va_arg(*ap, int);
+		s = va_arg(*ap, const char *);
+		if (!s || prec < 0)
+			return 0;
+		emit(o, s, strnlen(s, (size_t)prec));
+		return 3;
+	}
+	return 0;
+}
+
+/* vsnprintf for the conversions emit_conversion knows; -1 at another. */
+static int simple_format(char *out, size_t size, const char *fmt,
+			 va_list ap)
+{
+	struct sink o = { out, out + (size ? size - 1 : 0), 0 };
+	va_list args;
+	size_t n = 1;
+
+	va_copy(args, ap);
+	while (*fmt && n) {
+		const char *pct = strchrnul(fmt, '%');
+
+		emit(&o, fmt, (size_t)(pct - fmt));
+		fmt = pct;
+		if (*fmt && (n = emit_conversion(&o, fmt + 1, &args)))
+			fmt += 1 + n;
+	}
+	va_end(args);
+	if (size)
+		*o.at = '\0';
+	if (!n || o.len > INT_MAX)
+		return -1;
+	return (int)o.len;
+}
+
+int vformat(char *out, size_t size, const char *fmt, va_list ap)
+{
+	int len = simple_format(out, size, fmt, ap);
+	va_list args;
+
+	if (len < 0) {
+		va_copy(args, ap);
+		len = vsnprintf(out, size, fmt, args);
+		va_end(args);
+	}
+	return len;
+}
+
 char *xvasprintf(const char *fmt, va_list ap)
 {
 	char small[256];
-	va_list again;
 	int len;
 	char *p;
 
 	/* most messages fit the small buffer: formatted once, copied */
-	va_copy(again, ap);
-	len = vsnprintf(small, sizeof(small), fmt, ap);
+	len = vformat(small, sizeof(small), fmt, ap);
 	if (len < 0)
 		die_oom();
 	p = xmalloc((size_t)len + 1);
 	if ((size_t)len < sizeof(small))
 		memcpy(p, small, (size_t)len + 1);
 	else
-		vsnprintf(p, (size_t)len + 1, fmt, again);
-	va_end(again);
+		vformat(p, (size_t)len + 1, fmt, ap);
 	return p;
 }
 
@@ -135,13 +261,11 @@ size_t st_mult(size_t count, size_t size)
 	return count * size;
 }
 
-void grow_array(void *ptr, size_t elemsize, size_t need, size_t *cap)
+void grow_array_to(void *ptr, size_t elemsize, size_t need, size_t *cap)
 {
 	void **items = ptr;
 	size_t n;
 
-	if (need <= *cap)
-		return;
 	/* Lists of large elements (mounts, labels) are mostly short: they
 	 * start with room for four. */
 	n = *cap ? *cap : elemsize >= 32 ? 4 : 8;
@@ -207,11 +331,16 @@ void *arena_alloc(struct arena *a, size_t size)
 
 char *arena_strndup(struct arena *a, const char *s, size_t len)
 {
-	char *p;
+	char *p = a->next;
 
-	if (len == SIZE_MAX)
-		die_oom();
-	p = arena_take(a, len + 1, 1);
+	/* Strings need no alignment: most go at the free part's start. */
+	if (p && len < (size_t)(a->end - p)) {
+		a->next = p + len + 1;
+	} else {
+		if (len == SIZE_MAX)
+			die_oom();
+		p = arena_take(a, len + 1, 1);
+	}
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;

@@ -13,7 +13,8 @@ void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);
 
-/* Copies of strings; the caller frees the result. xstrndup copies at most n bytes. */
+/* Copies of strings; the caller frees the result. xstrndup copies at
+ * most n bytes. */
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
@@ -22,14 +23,30 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap)
 	__attribute__((format(printf, 1, 0)));
 
+/*
+ * vsnprintf, with the conversions messages use (%s, %.*s, %d, %u, %lu,
+ * %zu, %c, %%) done without stdio. ap is read through a copy: the
+ * caller may pass it again.
+ */
+int vformat(char *out, size_t size, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+
 /* count * size, dying on overflow. */
 size_t st_mult(size_t count, size_t size);
 
 /*
  * Grows the array *ptr of elements of elemsize so that it can hold at
- * least need elements; *cap is its capacity in elements.
+ * least need elements; *cap is its capacity in elements. The check is
+ * inline: most calls find room.
  */
-void grow_array(void *ptr, size_t elemsize, size_t need, size_t *cap);
+void grow_array_to(void *ptr, size_t elemsize, size_t need, size_t *cap);
+
+static inline void grow_array(void *ptr, size_t elemsize, size_t need,
+			      size_t *cap)
+{
+	if (need > *cap)
+		grow_array_to(ptr, elemsize, need, cap);
+}
 
 /*
  * An arena: many small blocks carved from a few large ones, all freed at

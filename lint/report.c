@@ -1,9 +1,6 @@
 #include "report.h"
 
-#include <stdlib.h>
 #include <string.h>
-
-#include <cJSON.h>
 
 #include "banned.h"
 
@@ -24,19 +21,6 @@ struct report_counts report_count(const struct findings *f)
 			c.info++;
 	}
 	return c;
-}
-
-void report_print_json(FILE *out, cJSON *doc)
-{
-	char *text = cJSON_Print(doc);
-
-	if (!text) {
-		fputs("mountlint: out of memory\n", stderr);
-		exit(70);
-	}
-	fprintf(out, "%s\n", text);
-	cJSON_free(text);
-	cJSON_Delete(doc);
 }
 
 static const struct {

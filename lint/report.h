@@ -27,11 +27,6 @@ struct report_counts {
 	size_t error, warning, info;
 };
 
-struct cJSON;
-
-/* Prints a JSON document and a newline, and frees the document. */
-void report_print_json(FILE *out, struct cJSON *doc);
-
 /* Counts the findings that are not suppressed, by severity. */
 struct report_counts report_count(const struct findings *f);
 

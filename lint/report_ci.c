@@ -9,28 +9,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cJSON.h>
-
-#include "buf.h"
 #include "mem.h"
+#include "report_out.h"
 #include "banned.h"
 
 /* Escapes text for a workflow command; `property` adds ':' and ','. */
 static void github_escape(FILE *out, const char *s, int property)
 {
-	for (; *s; s++) {
-		if (*s == '%')
-			fputs("%25", out);
-		else if (*s == '\r')
-			fputs("%0D", out);
-		else if (*s == '\n')
-			fputs("%0A", out);
-		else if (property && *s == ':')
-			fputs("%3A", out);
-		else if (property && *s == ',')
-			fputs("%2C", out);
-		else
-			fputc(*s, out);
+	for (;;) {
+		size_t run = strcspn(s, property ? "%\r\n:," : "%\r\n");
+
+		fwrite(s, 1, run, out);
+		s += run;
+		switch (*s++) {
+		case '\0': return;
+		case '%': fputs("%25", out); break;
+		case '\r': fputs("%0D", out); break;
+		case '\n': fputs("%0A", out); break;
+		case ':': fputs("%3A", out); break;
+		case ',': fputs("%2C", out); break;
+		}
 	}
 }
 
@@ -77,25 +75,18 @@ void report_github(FILE *out, const struct findings *f,
 
 static void xml_escape(FILE *out, const char *s)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '<':
-			fputs("&lt;", out);
-			break;
-		case '>':
-			fputs("&gt;", out);
-			break;
-		case '&':
-			fputs("&amp;", out);
-			break;
-		case '"':
-			fputs("&quot;", out);
-			break;
-		case '\n':
-			fputs("&#10;", out);
-			break;
-		default:
-			fputc(*s, out);
+	for (;;) {
+		size_t run = strcspn(s, "<>&\"\n");
+
+		fwrite(s, 1, run, out);
+		s += run;
+		switch (*s++) {
+		case '\0': return;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '&': fputs("&amp;", out); break;
+		case '"': fputs("&quot;", out); break;
+		case '\n': fputs("&#10;", out); break;
 		}
 	}
 }
@@ -153,22 +144,14 @@ static uint64_t fnv1a(uint64_t h, const char *s)
 /*
  * A fingerprint that stays the same while the finding does: the rule,
  * the file, the message and the source line's text, not its number, and
- * how many identical findings came before it in the file.
+ * how many identical findings (same) came before it in the file.
  */
-static char *fingerprint(const struct findings *f, size_t i)
+static char *fingerprint(const struct finding *x, unsigned same)
 {
-	const struct finding *x = &f->items[i];
 	uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
-	unsigned same = 0;
 	char nth[16];
 	const char *parts[5];
 
-	for (size_t k = 0; k < i; k++) {
-		const struct finding *y = &f->items[k];
-
-		same += y->rule == x->rule && !strcmp(y->file, x->file) &&
-			!strcmp(y->message, x->message);
-	}
 	snprintf(nth, sizeof(nth), "%u", same);
 	parts[0] = x->rule->id;
 	parts[1] = x->file;
@@ -183,41 +166,95 @@ static char *fingerprint(const struct findings *f, size_t i)
 			 (unsigned long long)b);
 }
 
+/* Findings told apart by rule, file and message, each with a count. */
+struct seen {
+	struct seen_slot {
+		const struct finding *x;	/* the first of its kind */
+		unsigned count;
+	} *slots;
+	size_t mask;		/* the number of slots, less one */
+};
+
+static void seen_init(struct seen *t, size_t n)
+{
+	size_t size = 16;
+
+	while (size < 2 * n)
+		size *= 2;
+	t->slots = xcalloc(size, sizeof(*t->slots));
+	t->mask = size - 1;
+}
+
+static bool same_kind(const struct finding *x, const struct finding *y)
+{
+	return x->rule == y->rule && !strcmp(x->file, y->file) &&
+	       !strcmp(x->message, y->message);
+}
+
+/* How many findings of x's kind were counted before; counts x. */
+static unsigned seen_count(struct seen *t, const struct finding *x)
+{
+	uint64_t h = fnv1a(fnv1a(fnv1a(0xcbf29ce484222325ULL, x->rule->id),
+				 x->file), x->message);
+	struct seen_slot *s;
+
+	for (size_t i = (size_t)h & t->mask;; i = (i + 1) & t->mask) {
+		s = &t->slots[i];
+		if (!s->x || same_kind(s->x, x))
+			break;
+	}
+	if (!s->x)
+		s->x = x;
+	return s->count++;
+}
+
 static const char *gitlab_severity(enum severity s)
 {
 	return s == SEV_ERROR ? "major" : s == SEV_WARNING ? "minor" : "info";
 }
 
+static void gitlab_issue(struct jw *w, const struct finding *x,
+			 unsigned same)
+{
+	char *fp = fingerprint(x, same);
+
+	jw_object(w, NULL);
+	jw_string(w, "description", x->message);
+	jw_string(w, "check_name", x->rule->id);
+	jw_string(w, "fingerprint", fp);
+	jw_string(w, "severity", gitlab_severity(x->severity));
+	jw_object(w, "location");
+	jw_string(w, "path", x->file);
+	jw_object(w, "positions");
+	jw_object(w, "begin");
+	jw_number(w, "line", x->loc.line);
+	jw_number(w, "column", x->loc.col);
+	jw_end_object(w);
+	jw_end_object(w);
+	jw_end_object(w);
+	jw_end_object(w);
+	free(fp);
+}
+
 void report_gitlab(FILE *out, const struct findings *f,
 		   const struct report_opts *o)
 {
-	cJSON *root = cJSON_CreateArray();
+	struct jw *w = jw_open(out);
+	struct seen seen;
 
 	(void)o;
+	seen_init(&seen, f->n);
+	jw_array(w, NULL);
 	for (size_t i = 0; i < f->n; i++) {
 		const struct finding *x = &f->items[i];
-		cJSON *issue, *loc, *pos;
-		char *fp;
+		unsigned same = seen_count(&seen, x);
 
-		if (x->suppressed)
-			continue;
-		issue = cJSON_CreateObject();
-		cJSON_AddStringToObject(issue, "description", x->message);
-		cJSON_AddStringToObject(issue, "check_name", x->rule->id);
-		fp = fingerprint(f, i);
-		cJSON_AddStringToObject(issue, "fingerprint", fp);
-		free(fp);
-		cJSON_AddStringToObject(issue, "severity",
-					gitlab_severity(x->severity));
-		loc = cJSON_AddObjectToObject(issue, "location");
-		cJSON_AddStringToObject(loc, "path", x->file);
-		pos = cJSON_AddObjectToObject(loc, "positions");
-		pos = cJSON_AddObjectToObject(pos, "begin");
-		cJSON_AddNumberToObject(pos, "line", x->loc.line);
-		cJSON_AddNumberToObject(pos, "column", x->loc.col);
-		cJSON_AddItemToArray(root, issue);
+		if (!x->suppressed)
+			gitlab_issue(w, x, same);
 	}
-	report_print_json(out, root);
+	jw_end_array(w);
+	jw_close(w);
+	free(seen.slots);
 }
 
 static void junit_case(FILE *out, const struct finding *x)

@@ -8,10 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cJSON.h>
-
 #include "mem.h"
 #include "policy.h"
+#include "report_out.h"
 #include "ruledoc.h"
 #include "banned.h"
 
@@ -29,134 +28,139 @@ static const char *sarif_level(enum severity s)
 	}
 }
 
-static void add_text(cJSON *obj, const char *key, const char *text)
+static void rule_json(struct jw *w, const struct rule *r)
 {
-	cJSON *m = cJSON_AddObjectToObject(obj, key);
-
-	cJSON_AddStringToObject(m, "text", text);
-}
-
-static cJSON *rule_json(const struct rule *r)
-{
-	cJSON *o = cJSON_CreateObject(), *conf;
 	char *full = xasprintf("%s. %s", r->summary, r->rationale);
 	char *uri = xasprintf("%s#%s", RULES_DOC_URL, r->id);
 	char *help = xasprintf("%s Fix: %s", r->rationale, r->fix);
 
-	cJSON_AddStringToObject(o, "id", r->id);
-	cJSON_AddStringToObject(o, "name", r->name);
-	add_text(o, "shortDescription", r->summary);
-	add_text(o, "fullDescription", full);
-	cJSON_AddStringToObject(o, "helpUri", uri);
-	add_text(o, "help", help);
-	conf = cJSON_AddObjectToObject(o, "defaultConfiguration");
-	cJSON_AddStringToObject(conf, "level", sarif_level(r->severity));
+	jw_object(w, NULL);
+	jw_string(w, "id", r->id);
+	jw_string(w, "name", r->name);
+	jw_text(w, "shortDescription", r->summary);
+	jw_text(w, "fullDescription", full);
+	jw_string(w, "helpUri", uri);
+	jw_text(w, "help", help);
+	jw_object(w, "defaultConfiguration");
+	jw_string(w, "level", sarif_level(r->severity));
+	jw_end_object(w);
+	jw_end_object(w);
 	free(full);
 	free(uri);
 	free(help);
-	return o;
 }
 
-static cJSON *location_json(const char *file, int line, int col,
-			    int end_line, int end_col)
+/* A list of one location; the region only when the line is known. */
+static void locations_json(struct jw *w, const char *file, int line, int col,
+			   int end_line, int end_col)
 {
-	cJSON *loc = cJSON_CreateObject();
-	cJSON *phys = cJSON_AddObjectToObject(loc, "physicalLocation");
-	cJSON *art = cJSON_AddObjectToObject(phys, "artifactLocation");
-	cJSON *region;
-
-	cJSON_AddStringToObject(art, "uri", file);
-	if (line < 1)
-		return loc;
-	region = cJSON_AddObjectToObject(phys, "region");
-	cJSON_AddNumberToObject(region, "startLine", line);
-	cJSON_AddNumberToObject(region, "startColumn", col);
-	if (end_line >= line) {
-		cJSON_AddNumberToObject(region, "endLine", end_line);
-		cJSON_AddNumberToObject(region, "endColumn", end_col);
+	jw_array(w, "locations");
+	jw_object(w, NULL);
+	jw_object(w, "physicalLocation");
+	jw_object(w, "artifactLocation");
+	jw_string(w, "uri", file);
+	jw_end_object(w);
+	if (line >= 1) {
+		jw_object(w, "region");
+		jw_number(w, "startLine", line);
+		jw_number(w, "startColumn", col);
+		if (end_line >= line) {
+			jw_number(w, "endLine", end_line);
+			jw_number(w, "endColumn", end_col);
+		}
+		jw_end_object(w);
 	}
-	return loc;
+	jw_end_object(w);
+	jw_end_object(w);
+	jw_end_array(w);
 }
 
-static cJSON *result_json(const struct finding *x)
+static void result_json(struct jw *w, const struct finding *x)
 {
-	cJSON *o = cJSON_CreateObject(), *locs, *props;
-
-	cJSON_AddStringToObject(o, "ruleId", x->rule->id);
-	cJSON_AddNumberToObject(o, "ruleIndex", (double)rule_index(x->rule));
-	cJSON_AddStringToObject(o, "level", sarif_level(x->severity));
-	add_text(o, "message", x->message);
-	locs = cJSON_AddArrayToObject(o, "locations");
-	cJSON_AddItemToArray(locs, location_json(x->file, x->loc.line,
-						 x->loc.col, x->loc.end_line,
-						 x->loc.end_col));
+	jw_object(w, NULL);
+	jw_string(w, "ruleId", x->rule->id);
+	jw_number(w, "ruleIndex", (long)rule_index(x->rule));
+	jw_string(w, "level", sarif_level(x->severity));
+	jw_text(w, "message", x->message);
+	locations_json(w, x->file, x->loc.line, x->loc.col, x->loc.end_line,
+		       x->loc.end_col);
 	if (x->suppressed) {
-		cJSON *list = cJSON_AddArrayToObject(o, "suppressions");
-		cJSON *s = cJSON_CreateObject();
-
-		cJSON_AddStringToObject(s, "kind", "inSource");
-		cJSON_AddStringToObject(s, "justification", x->suppressed);
-		cJSON_AddItemToArray(list, s);
+		jw_array(w, "suppressions");
+		jw_object(w, NULL);
+		jw_string(w, "kind", "inSource");
+		jw_string(w, "justification", x->suppressed);
+		jw_end_object(w);
+		jw_end_array(w);
 	}
 	if (x->service || x->fix) {
-		props = cJSON_AddObjectToObject(o, "properties");
+		jw_object(w, "properties");
 		if (x->service)
-			cJSON_AddStringToObject(props, "service", x->service);
+			jw_string(w, "service", x->service);
 		if (x->fix)
-			cJSON_AddStringToObject(props, "fix", x->fix);
+			jw_string(w, "fix", x->fix);
+		jw_end_object(w);
 	}
-	return o;
+	jw_end_object(w);
 }
 
-static cJSON *notification_json(const struct input_error *e)
+static void notification_json(struct jw *w, const struct input_error *e)
 {
-	cJSON *o = cJSON_CreateObject(), *locs;
-
-	cJSON_AddStringToObject(o, "level", "error");
-	add_text(o, "message", e->message);
-	locs = cJSON_AddArrayToObject(o, "locations");
-	cJSON_AddItemToArray(locs, location_json(e->file, e->line, e->col,
-						 0, 0));
-	return o;
+	jw_object(w, NULL);
+	jw_string(w, "level", "error");
+	jw_text(w, "message", e->message);
+	locations_json(w, e->file, e->line, e->col, 0, 0);
+	jw_end_object(w);
 }
 
-static cJSON *invocation_json(const struct findings *f)
+static void invocation_json(struct jw *w, const struct findings *f)
 {
-	cJSON *inv = cJSON_CreateObject(), *notes;
-
-	cJSON_AddBoolToObject(inv, "executionSuccessful", f->n_errors == 0);
-	notes = cJSON_AddArrayToObject(inv, "toolExecutionNotifications");
+	jw_object(w, NULL);
+	jw_bool(w, "executionSuccessful", f->n_errors == 0);
+	jw_array(w, "toolExecutionNotifications");
 	for (size_t i = 0; i < f->n_errors; i++)
-		cJSON_AddItemToArray(notes, notification_json(&f->errors[i]));
-	return inv;
+		notification_json(w, &f->errors[i]);
+	jw_end_array(w);
+	jw_end_object(w);
+}
+
+static void driver_json(struct jw *w)
+{
+	jw_object(w, "tool");
+	jw_object(w, "driver");
+	jw_string(w, "name", "mountlint");
+	jw_string(w, "version", MOUNTLINT_VERSION);
+	jw_string(w, "informationUri", RULES_DOC_URL);
+	jw_array(w, "rules");
+	for (size_t i = 0; i < rule_count; i++)
+		rule_json(w, rule_registry[i]);
+	jw_end_array(w);
+	jw_end_object(w);
+	jw_end_object(w);
 }
 
 void report_sarif(FILE *out, const struct findings *f,
 		  const struct report_opts *o)
 {
-	cJSON *root = cJSON_CreateObject(), *runs, *run, *driver, *list;
+	struct jw *w = jw_open(out);
 
 	(void)o;
-	cJSON_AddStringToObject(root, "$schema", SARIF_SCHEMA);
-	cJSON_AddStringToObject(root, "version", "2.1.0");
-	runs = cJSON_AddArrayToObject(root, "runs");
-	run = cJSON_CreateObject();
-	cJSON_AddItemToArray(runs, run);
+	jw_object(w, NULL);
+	jw_string(w, "$schema", SARIF_SCHEMA);
+	jw_string(w, "version", "2.1.0");
+	jw_array(w, "runs");
+	jw_object(w, NULL);
+	driver_json(w);
 
-	driver = cJSON_AddObjectToObject(cJSON_AddObjectToObject(run, "tool"),
-					 "driver");
-	cJSON_AddStringToObject(driver, "name", "mountlint");
-	cJSON_AddStringToObject(driver, "version", MOUNTLINT_VERSION);
-	cJSON_AddStringToObject(driver, "informationUri", RULES_DOC_URL);
-	list = cJSON_AddArrayToObject(driver, "rules");
-	for (size_t i = 0; i < rule_count; i++)
-		cJSON_AddItemToArray(list, rule_json(rule_registry[i]));
-
-	list = cJSON_AddArrayToObject(run, "results");
+	jw_array(w, "results");
 	for (size_t i = 0; i < f->n; i++)
-		cJSON_AddItemToArray(list, result_json(&f->items[i]));
-	list = cJSON_AddArrayToObject(run, "invocations");
-	cJSON_AddItemToArray(list, invocation_json(f));
+		result_json(w, &f->items[i]);
+	jw_end_array(w);
+	jw_array(w, "invocations");
+	invocation_json(w, f);
+	jw_end_array(w);
 
-	report_print_json(out, root);
+	jw_end_object(w);
+	jw_end_array(w);
+	jw_end_object(w);
+	jw_close(w);
 }

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "buf.h"
 #include "utf8.h"
 #include "banned.h"
 
@@ -27,10 +28,10 @@ static const char *severity_color(enum severity s)
 }
 
 /*
- * Prints the line, then spaces (tabs kept, so the caret lines up) up to
+ * Adds the line, then spaces (tabs kept, so the caret lines up) up to
  * the start column and a caret with tildes to the end of the span.
  */
-static void print_excerpt(FILE *out, const struct finding *x, bool color)
+static void add_excerpt(struct buf *b, const struct finding *x, bool color)
 {
 	const char *line = x->excerpt;
 	size_t len = strlen(line);
@@ -38,51 +39,57 @@ static void print_excerpt(FILE *out, const struct finding *x, bool color)
 	size_t i = 0;
 
 	end = x->loc.end_line == x->loc.line ? x->loc.end_col : 0;
-	fprintf(out, "  %s\n  ", line);
+	buf_addf(b, "  %s\n  ", line);
 	while (i < len && col < x->loc.col) {
-		fputc(line[i] == '\t' ? '\t' : ' ', out);
+		buf_addch(b, line[i] == '\t' ? '\t' : ' ');
 		i += utf8_len((unsigned char)line[i]);
 		col++;
 	}
 	if (end <= col)
 		end = (int)utf8_count(line, len) + 1;
 	if (color)
-		fputs("\033[1;32m", out);
-	fputc('^', out);
+		buf_adds(b, "\033[1;32m");
+	buf_addch(b, '^');
 	for (col++; col < end; col++)
-		fputc('~', out);
+		buf_addch(b, '~');
 	if (color)
-		fputs(C_RESET, out);
-	fputc('\n', out);
+		buf_adds(b, C_RESET);
+	buf_addch(b, '\n');
 }
 
-static void print_finding(FILE *out, const struct finding *x,
+/* Writes one finding, gathered in b first. */
+static void print_finding(FILE *out, struct buf *b, const struct finding *x,
 			  const struct report_opts *o)
 {
 	const char *sev = severity_name(x->severity);
 
+	buf_reset(b);
 	if (o->color)
-		fprintf(out, C_BOLD "%s:%d:%d:" C_RESET " %s%s:" C_RESET
-			" %s [%s]\n", x->file, x->loc.line, x->loc.col,
-			severity_color(x->severity), sev, x->message,
-			x->rule->id);
+		buf_addf(b, C_BOLD "%s:%d:%d:" C_RESET " %s%s:" C_RESET
+			 " %s [%s]\n", x->file, x->loc.line, x->loc.col,
+			 severity_color(x->severity), sev, x->message,
+			 x->rule->id);
 	else
-		fprintf(out, "%s:%d:%d: %s: %s [%s]\n", x->file, x->loc.line,
-			x->loc.col, sev, x->message, x->rule->id);
+		buf_addf(b, "%s:%d:%d: %s: %s [%s]\n", x->file, x->loc.line,
+			 x->loc.col, sev, x->message, x->rule->id);
 	if (o->excerpt && x->excerpt)
-		print_excerpt(out, x, o->color);
+		add_excerpt(b, x, o->color);
 	if (x->fix)
-		fprintf(out, "  fix: %s\n", x->fix);
+		buf_addf(b, "  fix: %s\n", x->fix);
+	fwrite(b->data, 1, b->len, out);
 }
 
 void report_text(FILE *out, const struct findings *f,
 		 const struct report_opts *o)
 {
 	struct report_counts c = report_count(f);
+	struct buf b;
 
+	buf_init(&b, 0);
 	for (size_t i = 0; i < f->n; i++)
 		if (!f->items[i].suppressed)
-			print_finding(out, &f->items[i], o);
+			print_finding(out, &b, &f->items[i], o);
+	buf_release(&b);
 	fflush(out);	/* findings before the summary, even in a pipe */
 	for (size_t i = 0; i < f->n_errors; i++) {
 		const struct input_error *e = &f->errors[i];
