@@ -100,18 +100,19 @@ char *xstrdup(const char *s)
 
 /* Text written into a buffer of a given size, counted past its end. */
 struct sink {
-	char *at, *end;		/* the room left, NUL excluded */
+	char *at;		/* NULL when there is no room at all */
+	size_t room;		/* bytes left at at, NUL excluded */
 	size_t len;
 };
 
 static void emit(struct sink *o, const char *s, size_t n)
 {
-	size_t room = (size_t)(o->end - o->at);
-	size_t k = n < room ? n : room;
+	size_t k = n < o->room ? n : o->room;
 
 	if (k) {
 		memcpy(o->at, s, k);
 		o->at += k;
+		o->room -= k;
 	}
 	o->len += n;
 }
@@ -191,7 +192,7 @@ static size_t emit_conversion(struct sink *o, const char *fmt, va_list *ap)
 static int simple_format(char *out, size_t size, const char *fmt,
 			 va_list ap)
 {
-	struct sink o = { out, out + (size ? size - 1 : 0), 0 };
+	struct sink o = { out, size ? size - 1 : 0, 0 };
 	va_list args;
 	size_t n = 1;
 

@@ -40,7 +40,7 @@ for f in $(find . -type f \( -name '*.yaml' -o -name '*.yml' \) |
 	   grep -v '\.expected$' | LC_ALL=C sort); do
 	case $f in
 	*/.github/* | *gitlab*) ;;
-	*) seed compose "$f" ;;
+	*) seed compose "$f"; seed lint "$f" 0 ;;
 	esac
 done
 if [ -d "$shared" ]; then
@@ -65,6 +65,7 @@ for d in project/*/; do
 done
 for f in $(find . -type f -name '*.sh' | LC_ALL=C sort); do
 	seed shell "$f"
+	seed lint "$f" 1
 done
 argv=$(find . -type f -name '*.argv' | LC_ALL=C sort)
 # shellcheck disable=SC2086
@@ -80,13 +81,14 @@ rm -f "$tmp"
 for f in $(find . -type f -name 'Makefile' -o -type f -name '*.md' |
 	   LC_ALL=C sort); do
 	case $f in
-	*Makefile) seed embedded "$f" 0 ;;
-	*) seed embedded "$f" 1 ;;
+	*Makefile) seed embedded "$f" 0; seed lint "$f" 3 ;;
+	*) seed embedded "$f" 1; seed lint "$f" 2 ;;
 	esac
 done
 for f in $(find . -type f -path '*/.github/workflows/*' | LC_ALL=C sort); do
 	case $f in *.expected) continue ;; esac
 	seed embedded "$f" 2
+	seed lint "$f" 4
 done
 for f in $(find . -type f -name '.gitlab-ci.yml' | LC_ALL=C sort); do
 	seed embedded "$f" 3
@@ -95,6 +97,10 @@ for f in "$seeds"/config*.yaml; do
 	seed config "$f"
 done
 seed project "$seeds/project.yaml"
+# lint: inputs that once failed, kept as seeds
+for f in "$seeds"/lint-*; do
+	seed lint "$f"
+done
 # engine: the recorded Engine API answers, and the pasted errors
 api=${MOUNTLINT_DOCKER_API:-$top/../shared/docker-api}
 for f in "$api"/*.json; do
