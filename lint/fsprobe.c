@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hash.h"
 #include "mem.h"
 #include "banned.h"
 
@@ -38,13 +39,7 @@ static struct {
 
 static size_t hash_path(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return (size_t)h;
+	return (size_t)hash_bytes(HASH_START, s, len);
 }
 
 static struct answer *slot(const char *path, size_t len)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "mem.h"
 #include "settings.h"
 #include "banned.h"
@@ -225,48 +226,42 @@ const char *mount_source_basename(const struct mount *m)
 	return s;
 }
 
-static int compare_volumes(const void *a, const void *b)
+/* The slot of name in the index: its volume's, or the empty one where
+ * it would go. */
+static const struct volume **volume_slot(const struct unit *u,
+					 const char *name)
 {
-	const struct volume *x = *(const struct volume *const *)a;
-	const struct volume *y = *(const struct volume *const *)b;
-	int c = strcmp(x->name, y->name);
+	size_t mask = u->volume_slots - 1;
+	size_t i = (size_t)hash_bytes(HASH_START, name, strlen(name)) & mask;
 
-	return c ? c : (x < y ? -1 : x > y);
+	while (u->volume_index[i] && strcmp(u->volume_index[i]->name, name))
+		i = (i + 1) & mask;
+	return &u->volume_index[i];
 }
 
 void unit_index(struct unit *u)
 {
+	size_t slots = 8;
+
+	while (slots < 2 * u->n_volumes)
+		slots *= 2;
 	free(u->volume_index);
-	u->volume_index = xcalloc(u->n_volumes + 1, sizeof(*u->volume_index));
-	for (size_t i = 0; i < u->n_volumes; i++)
-		u->volume_index[i] = &u->volumes[i];
-	u->n_volume_index = u->n_volumes;
-	if (u->n_volumes > 1)
-		qsort(u->volume_index, u->n_volumes, sizeof(*u->volume_index),
-		      compare_volumes);
+	u->volume_index = xcalloc(slots, sizeof(*u->volume_index));
+	u->volume_slots = slots;
+	u->n_indexed = u->n_volumes;
+	for (size_t i = 0; i < u->n_volumes; i++)	/* the last one wins */
+		*volume_slot(u, u->volumes[i].name) = &u->volumes[i];
 }
 
 const struct volume *unit_find_volume(const struct unit *u, const char *name)
 {
-	size_t lo = 0, hi = u->n_volume_index;
-
-	if (u->n_volume_index != u->n_volumes || !u->volume_index) {
+	if (u->n_indexed != u->n_volumes || !u->volume_index) {
 		for (size_t i = u->n_volumes; i-- > 0;)
 			if (!strcmp(u->volumes[i].name, name))
 				return &u->volumes[i];
 		return NULL;
 	}
-	while (lo < hi) {	/* past the last entry not above name */
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(u->volume_index[mid]->name, name) <= 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo && !strcmp(u->volume_index[lo - 1]->name, name))
-		return u->volume_index[lo - 1];
-	return NULL;
+	return *volume_slot(u, name);
 }
 
 /*

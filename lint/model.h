@@ -240,9 +240,11 @@ struct unit {
 	 * rejected them (and left them out of the containers). */
 	struct kv_list rejected_volumes;
 
-	/* volumes sorted by name, for unit_find_volume (unit_index) */
+	/* volumes by name, for unit_find_volume (unit_index): a table of
+	 * volume_slots slots (a power of two), made when the unit had
+	 * n_indexed volumes */
 	const struct volume **volume_index;
-	size_t n_volume_index;
+	size_t volume_slots, n_indexed;
 
 	/* The strings of mounts with arena_strings, freed all at once. */
 	struct arena strings;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "mem.h"
 #include "report_out.h"
 #include "banned.h"
@@ -133,12 +134,9 @@ void report_checkstyle(FILE *out, const struct findings *f,
 /* FNV-1a, 64 bits, continued from h; a 0xff byte ends each string. */
 static uint64_t fnv1a(uint64_t h, const char *s)
 {
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	}
-	h ^= 0xff;
-	return h * 0x100000001b3ULL;
+	static const unsigned char end = 0xff;
+
+	return hash_bytes(hash_bytes(h, s, strlen(s)), &end, 1);
 }
 
 /*
@@ -148,7 +146,7 @@ static uint64_t fnv1a(uint64_t h, const char *s)
  */
 static char *fingerprint(const struct finding *x, unsigned same)
 {
-	uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
+	uint64_t a = HASH_START, b = 0x84222325cbf29ce4ULL;
 	char nth[16];
 	const char *parts[5];
 
@@ -194,7 +192,7 @@ static bool same_kind(const struct finding *x, const struct finding *y)
 /* How many findings of x's kind were counted before; counts x. */
 static unsigned seen_count(struct seen *t, const struct finding *x)
 {
-	uint64_t h = fnv1a(fnv1a(fnv1a(0xcbf29ce484222325ULL, x->rule->id),
+	uint64_t h = fnv1a(fnv1a(fnv1a(HASH_START, x->rule->id),
 				 x->file), x->message);
 	struct seen_slot *s;
 

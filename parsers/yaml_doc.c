@@ -8,6 +8,7 @@
 
 #include <yaml.h>
 
+#include "../lint/hash.h"
 #include "../lint/limits.h"
 #include "../lint/mem.h"
 #include "../lint/utf8.h"
@@ -35,21 +36,11 @@ struct strmap {
 	size_t n, cap;		/* cap is 0 or a power of two */
 };
 
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
 
 static struct slot *strmap_slot(const struct strmap *m, const char *key,
 				size_t len)
 {
-	size_t i = (size_t)hash_bytes(key, len) & (m->cap - 1);
+	size_t i = (size_t)hash_bytes(HASH_START, key, len) & (m->cap - 1);
 
 	for (;; i = (i + 1) & (m->cap - 1)) {
 		struct slot *s = &m->slots[i];
@@ -962,14 +953,21 @@ const struct ynode *ynode_get(const struct ynode *map, const char *key,
 
 bool ynode_is_null(const struct ynode *n)
 {
-	static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
+	const char *t = n->text;
 
-	if (n->kind != YNODE_SCALAR || !n->plain || n->len > 4)
+	if (n->kind != YNODE_SCALAR || !n->plain)
 		return false;
-	for (size_t i = 0; i < sizeof(nulls) / sizeof(*nulls); i++)
-		if (!strcmp(n->text, nulls[i]))
-			return true;
-	return false;
+	switch (n->len) {
+	case 0:
+		return true;
+	case 1:
+		return t[0] == '~';
+	case 4:
+		return !strcmp(t, "null") || !strcmp(t, "Null") ||
+		       !strcmp(t, "NULL");
+	default:
+		return false;
+	}
 }
 
 int ynode_bool(const struct ynode *n, bool *value)
