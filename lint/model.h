@@ -4,8 +4,9 @@
  *
  * Ownership: a unit owns everything reachable from it (strings, arrays,
  * containers, mounts); unit_release frees it all. Most strings are from
- * malloc; those of a mount with arena_strings are from the unit's arena. Locations point at the
- * unit's path string, which lives as long as the unit.
+ * malloc; those of a mount with arena_strings are from the unit's arena.
+ * Locations point at the unit's path string, which lives as long as the
+ * unit.
  */
 #ifndef MOUNTLINT_MODEL_H
 #define MOUNTLINT_MODEL_H

@@ -14,23 +14,30 @@
 #include "report_out.h"
 #include "banned.h"
 
-/* Escapes text for a workflow command; `property` adds ':' and ','. */
-static void github_escape(FILE *out, const char *s, int property)
+/*
+ * Writes s with each byte of `special` replaced by the string at the same
+ * place in `as`; the runs between are written whole.
+ */
+static void escape_runs(FILE *out, const char *s, const char *special,
+			const char *const *as)
 {
 	for (;;) {
-		size_t run = strcspn(s, property ? "%\r\n:," : "%\r\n");
+		size_t run = strcspn(s, special);
 
 		fwrite(s, 1, run, out);
 		s += run;
-		switch (*s++) {
-		case '\0': return;
-		case '%': fputs("%25", out); break;
-		case '\r': fputs("%0D", out); break;
-		case '\n': fputs("%0A", out); break;
-		case ':': fputs("%3A", out); break;
-		case ',': fputs("%2C", out); break;
-		}
+		if (!*s)
+			return;
+		fputs(as[strchr(special, *s++) - special], out);
 	}
+}
+
+/* Escapes text for a workflow command; `property` adds ':' and ','. */
+static void github_escape(FILE *out, const char *s, int property)
+{
+	static const char *const as[] = { "%25", "%0D", "%0A", "%3A", "%2C" };
+
+	escape_runs(out, s, property ? "%\r\n:," : "%\r\n", as);
 }
 
 static const char *github_level(enum severity s)
@@ -76,20 +83,11 @@ void report_github(FILE *out, const struct findings *f,
 
 static void xml_escape(FILE *out, const char *s)
 {
-	for (;;) {
-		size_t run = strcspn(s, "<>&\"\n");
+	static const char *const as[] = {
+		"&lt;", "&gt;", "&amp;", "&quot;", "&#10;",
+	};
 
-		fwrite(s, 1, run, out);
-		s += run;
-		switch (*s++) {
-		case '\0': return;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '&': fputs("&amp;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\n': fputs("&#10;", out); break;
-		}
-	}
+	escape_runs(out, s, "<>&\"\n", as);
 }
 
 void report_checkstyle(FILE *out, const struct findings *f,
