@@ -584,6 +584,11 @@ static int on_open(struct loader *l, const yaml_event_t *e)
 	f->first = l->n_pending;
 	f->hand = hand;
 	f->mark = mark;
+	/* a reset services mapping is dropped whole: it is read as a tree */
+	if (opens && n->tag == YTAG_RESET) {
+		l->stream_done = true;
+		opens = false;
+	}
 	if (opens) {
 		const struct frame *top = &l->stack[0];
 
