@@ -184,16 +184,22 @@ static void add_char(struct lexer *lx, struct buf *b)
 }
 
 /*
- * The plain characters at lx->pos, added at once; near the length limit
- * one at a time, so that the limit is reported where it is passed.
+ * The plain characters at lx->pos, added at once; those that reach the
+ * length limit one at a time, so that the limit is reported where it is
+ * passed. The run is cut short of the limit, not read again for each of
+ * its characters.
  */
 static void add_plain_run(struct lexer *lx, struct buf *b)
 {
-	size_t from = lx->pos, to = from;
+	size_t from = lx->pos, to = from, end = lx->end;
 
-	while (to < lx->end && is_plain((unsigned char)lx->s[to]))
+	if (b->max && b->max - b->len < end - from)
+		end = from + (b->max - b->len);
+	while (to < end && is_plain((unsigned char)lx->s[to]))
 		to++;
-	if (to - from < 2 || (b->max && b->len + (to - from) >= b->max)) {
+	if (b->max && b->len + (to - from) >= b->max)
+		to = from + (b->max - b->len > 0 ? b->max - b->len - 1 : 0);
+	if (to - from < 2) {
 		add_char(lx, b);
 		return;
 	}

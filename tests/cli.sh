@@ -63,6 +63,22 @@ expect_err "command length limit: the other file is linted" \
 	"mountlint: 2 files, 1 error,"
 rm -f long.sh
 
+# Words of plain characters up to the limit and past it: the limit is
+# reported where it is passed, and a long word is read once, not again
+# for each character near the limit.
+{ echo '#!/bin/sh'; head -c 1048576 /dev/zero | tr '\0' x; echo
+  echo 'docker run -v /:/host alpine:3.20 true'; } > word.sh
+expect_run "a word as long as the limit" 1 \
+'word.sh:3:15: error: "/" mounts the host'"'"'s whole file system, socket included: whoever can reach the engine controls the host [ML301]
+  fix: remove the mount; give the container a narrower API (a socket proxy that allows only what it needs) if it must manage containers
+' ml --no-config --select ML301 word.sh
+{ printf 'docker run -v /:/host '; head -c 1048576 /dev/zero | tr '\0' x
+  echo; } > word.sh
+expect_run "a word past the limit" 2 \
+"word.sh:1:1: error: command longer than the 1 MiB limit [ML002]
+" ml --no-config word.sh
+rm -f word.sh
+
 # --- inputs that cannot be read --------------------------------------
 expect_run "missing file" 2 "" ml missing.yaml good.sh
 expect_err "missing file" "missing.yaml: error: cannot open: No such file or directory"
