@@ -54,6 +54,7 @@ void findings_mark(const struct findings *f, struct findings_mark *m)
 	m->file_capped = f->file_capped;
 	m->parse_failed = f->parse_failed;
 	m->last_rule = f->last_rule;
+	m->last_is_input = f->last_is_input;
 }
 
 void findings_rollback(struct findings *f, const struct findings_mark *m)
@@ -69,6 +70,7 @@ void findings_rollback(struct findings *f, const struct findings_mark *m)
 	f->file_capped = m->file_capped;
 	f->parse_failed = m->parse_failed;
 	f->last_rule = m->last_rule;
+	f->last_is_input = m->last_is_input;
 }
 
 static bool is_input_rule(const char *id)

@@ -68,6 +68,7 @@ struct findings_mark {
 	size_t n, n_errors, file_count;
 	bool file_capped, parse_failed;
 	const struct rule *last_rule;
+	bool last_is_input;
 };
 
 void findings_mark(const struct findings *f, struct findings_mark *m);
