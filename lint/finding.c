@@ -8,6 +8,7 @@
 
 #include "limits.h"
 #include "mem.h"
+#include "word.h"
 #include "banned.h"
 
 void findings_init(struct findings *f)
@@ -95,14 +96,10 @@ static void printable_bytes(char *s, size_t len)
  */
 static void printable(char *s, size_t len)
 {
-	const uint64_t ones = 0x0101010101010101ULL;
-	const uint64_t high = 0x8080808080808080ULL;
-	uint64_t w, del;
-
 	for (; len >= 8; s += 8, len -= 8) {
-		memcpy(&w, s, 8);
-		del = w ^ (ones * 0x7f);
-		if ((((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & high)
+		uint64_t w = word_load(s);
+
+		if (word_below(w, 0x20) | word_equal(w, 0x7f))
 			printable_bytes(s, 8);
 	}
 	printable_bytes(s, len);

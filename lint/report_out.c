@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "mem.h"
+#include "word.h"
 #include "banned.h"
 
 /* Strings are escaped a piece at a time: a piece escaped at worst (six
@@ -27,31 +28,11 @@ static const bool stops[256] = {
 	[0x1e] = 1, [0x1f] = 1, ['"'] = 1, ['\\'] = 1,
 };
 
-/*
- * A bit set in the byte of w that may need escaping (a control, a quote
- * or a backslash), 0 when none does. Above such a byte, a bit may be set
- * where none is needed; never below: the lowest bit set is exact.
- */
+/* The bytes of w that may need escaping (a control, a quote or a
+ * backslash); see word.h. */
 static uint64_t stop_mask(uint64_t w)
 {
-	const uint64_t ones = 0x0101010101010101ULL;
-	const uint64_t high = 0x8080808080808080ULL;
-	uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
-
-	return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
-		((slash - ones) & ~slash)) & high;
-}
-
-/* The 8 bytes at s, the first the lowest. */
-static uint64_t load_le(const char *s)
-{
-	uint64_t w;
-
-	memcpy(&w, s, 8);
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	w = __builtin_bswap64(w);
-#endif
-	return w;
+	return word_below(w, 0x20) | word_equal(w, '"') | word_equal(w, '\\');
 }
 
 /* Writes byte c at p, escaped if it must be; returns the end. */
@@ -93,7 +74,7 @@ static char *escape_into(char *p, const char *s, size_t len)
 
 	while (end - s >= 8) {
 		memcpy(p, s, 8);
-		stop = stop_mask(load_le(s));
+		stop = stop_mask(word_load(s));
 		if (!stop) {
 			p += 8;
 			s += 8;

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "word.h"
 #include "banned.h"
 
 size_t utf8_len(unsigned char lead)
@@ -59,13 +60,9 @@ static size_t valid_at(const unsigned char *s, size_t i, size_t len)
 /* Where the first byte at or after i that is not ASCII may be. */
 static size_t skip_ascii(const unsigned char *s, size_t i, size_t len)
 {
-	const uint64_t high = 0x8080808080808080ULL;
-
-	for (uint64_t w; i + 8 <= len; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (w & high)
+	for (; i + 8 <= len; i += 8)
+		if (word_high(word_load((const char *)s + i)))
 			break;
-	}
 	return i;
 }
 
