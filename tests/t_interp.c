@@ -203,17 +203,6 @@ static void test_dotenv(void)
 	dotenv_release(&e);
 }
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	T_CHECK(f != NULL, "cannot write %s", path);
-	if (!f)
-		return;
-	fputs(text, f);
-	fclose(f);
-}
-
 /* The compose parser with a .env beside the file: the first mount's
  * source, and the findings. */
 static char *parse_with(const char *dir, const struct settings *s,
@@ -259,8 +248,8 @@ static void test_compose(void)
 	other = malloc(strlen(dir) + 16);
 	snprintf(env, strlen(dir) + 16, "%s/.env", dir);
 	snprintf(other, strlen(dir) + 16, "%s/o.env", dir);
-	write_file(env, "SRC=/etc\n");
-	write_file(other, "SRC=/srv\nB=b\n");
+	t_write(env, "SRC=/etc\n");
+	t_write(other, "SRC=/srv\nB=b\n");
 
 	src = parse_with(NULL, &s, text, &fs);
 	T_EQ_STR(src, "./d/$$x");

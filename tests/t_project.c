@@ -22,18 +22,12 @@ static char top[] = "/tmp/mountlint-project-XXXXXX";
 static void put(const char *path, const char *text)
 {
 	char dir[256];
-	FILE *f;
 
 	for (const char *s = strchr(path, '/'); s; s = strchr(s + 1, '/')) {
 		snprintf(dir, sizeof(dir), "%.*s", (int)(s - path), path);
 		mkdir(dir, 0755);
 	}
-	f = fopen(path, "w");
-	T_CHECK(f != NULL, "cannot write %s", path);
-	if (!f)
-		return;
-	fputs(text, f);
-	fclose(f);
+	t_write(path, text);
 }
 
 /*

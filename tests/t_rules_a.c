@@ -153,14 +153,10 @@ static void test_ml110(void)
 	struct container *c;
 	char dir[] = "/tmp/t_rules_a.XXXXXX";
 	char *path;
-	FILE *fp;
 
 	T_CHECK(mkdtemp(dir) != NULL, "mkdtemp");
 	path = xasprintf("%s/here.conf", dir);
-	fp = fopen(path, "w");
-	T_CHECK(fp != NULL, "fopen");
-	if (fp)
-		fclose(fp);
+	t_write(path, "");
 
 	unit_init(&u, UNIT_COMPOSE, "compose.yaml", dir);
 	findings_init(&f);

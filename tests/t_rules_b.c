@@ -183,14 +183,10 @@ static void test_stat_in(void)
 {
 	char dir[] = "/tmp/mountlint-stat-XXXXXX";
 	char *file;
-	FILE *fp;
 
 	T_CHECK(mkdtemp(dir) != NULL, "mkdtemp");
 	file = xasprintf("%s/present", dir);
-	fp = fopen(file, "w");
-	T_CHECK(fp != NULL, "%s", file);
-	if (fp)
-		fclose(fp);
+	t_write(file, "");
 	T_EQ_INT(fsprobe_stat_in(dir, "present"), 0);
 	T_EQ_INT(fsprobe_stat_in(dir, "absent"), ENOENT);
 	T_EQ_INT(fsprobe_stat_in(dir, "absent/below"), ENOENT);

@@ -36,6 +36,18 @@ static int t_passed, t_failed;
 		t_a_ ? t_a_ : "(null)", t_b_ ? t_b_ : "(null)"); \
 } while (0)
 
+/* Writes text to the file at path, a failure counted as a failed check. */
+static inline void t_write(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	T_CHECK(f != NULL, "cannot write %s", path);
+	if (!f)
+		return;
+	fputs(text, f);
+	fclose(f);
+}
+
 static inline int t_done(const char *name)
 {
 	printf("%s: %d passed, %d failed\n", name, t_passed, t_failed);
