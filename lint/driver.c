@@ -146,6 +146,26 @@ static void run_rules(struct unit *u, struct findings *out)
 	}
 }
 
+/*
+ * A container of a compose file read as it is parsed: the rules that
+ * read a container alone run on it now, and only what the rules that
+ * look across containers need is kept of it.
+ */
+static void rules_on_container(struct unit *u, void *ctx)
+{
+	struct findings *out = ctx;
+
+	if (u->n_containers != 1)	/* folded in order, one at a time */
+		return;
+	for (size_t i = 0; i < rule_count; i++) {
+		const struct rule *r = rule_registry[i];
+
+		if (r->check_container && (r->applies & APPLIES_COMPOSE))
+			r->check_container(u, u->containers, out);
+	}
+	unit_fold(u);
+}
+
 /* Gives each finding of this input from `first` on its source line. */
 static void attach_excerpts(struct findings *out, size_t first,
 			    const char *path, const char *text, size_t len)
@@ -339,15 +359,21 @@ static enum compose_result lint_compose(struct project *p, struct unit *u,
 	return cr == COMPOSE_OK ? project_read(p) : cr;
 }
 
+/* With fold, the rules run on each service of a compose file read as it
+ * is parsed (rules_on_container). */
 static void lint_text(struct unit *u, enum input_kind kind,
 		      enum name_kind nk, bool named, const struct buf *b,
-		      const struct more_files *more, struct project *p,
-		      struct findings *out, struct lint_result *res)
+		      const struct more_files *more, bool fold,
+		      struct project *p, struct findings *out,
+		      struct lint_result *res)
 {
 	enum compose_result cr;
 
 	if (kind == INPUT_COMPOSE) {
+		u->container_read = fold ? rules_on_container : NULL;
+		u->container_ctx = out;
 		cr = lint_compose(p, u, nk, b, more, out);
+		u->container_read = NULL;
 		/* the model is read: the rules need no YAML */
 		if (p->pool)
 			project_drop_yaml(p);
@@ -443,6 +469,8 @@ static void lint_file(const char *path, bool named, enum input_kind forced,
 	struct policy policy;
 	struct settings settings;
 	struct project p;
+	struct findings_mark mark;
+	struct lint_result saved;
 
 	memset(&p, 0, sizeof(p));
 	finding_begin_file(out);
@@ -475,8 +503,22 @@ static void lint_file(const char *path, bool named, enum input_kind forced,
 	unit_init(&u, UNIT_COMPOSE, shown, dir);
 	u.settings = &settings;
 	/* standard input sniffed is compose, else a script; forced, not */
-	lint_text(&u, kind, nk, strcmp(path, "-") ? named :
-		  o->stdin_kind != INPUT_SNIFF, &b, more, &p, out, res);
+	named = strcmp(path, "-") ? named : o->stdin_kind != INPUT_SNIFF;
+	findings_mark(out, &mark);
+	saved = *res;
+	lint_text(&u, kind, nk, named, &b, more, true, &p, out, res);
+	if (u.n_folded && out->file_capped) {
+		/* Which findings the cap keeps depends on the order the rules
+		 * ran in: lint again with each rule on the whole file. */
+		findings_rollback(out, &mark);
+		*res = saved;
+		if (p.pool)
+			project_release(&p);
+		unit_release(&u);
+		unit_init(&u, UNIT_COMPOSE, shown, dir);
+		u.settings = &settings;
+		lint_text(&u, kind, nk, named, &b, more, false, &p, out, res);
+	}
 	if (out->parse_failed || out->n_errors)
 		res->input_failed = true;
 	policy_apply(&policy, out, first);

@@ -77,17 +77,130 @@ void volume_release(struct volume *v)
 	kv_list_release(&v->labels);
 }
 
-void unit_truncate(struct unit *u, size_t n, size_t n_rejected)
+void unit_mark(const struct unit *u, struct unit_mark *m)
+{
+	m->n_containers = u->n_containers;
+	m->n_rejected = u->rejected_volumes.n;
+	m->n_digests = u->n_digests;
+	m->n_folded = u->n_folded;
+}
+
+void unit_truncate(struct unit *u, const struct unit_mark *m)
 {
 	struct kv_list *r = &u->rejected_volumes;
 
-	while (u->n_containers > n)
+	while (u->n_containers > m->n_containers)
 		container_release(&u->containers[--u->n_containers]);
-	while (r->n > n_rejected) {
+	while (r->n > m->n_rejected) {
 		r->n--;
 		free(r->items[r->n].key);
 		free(r->items[r->n].value);
 	}
+	/* their strings stay in the arena until the unit is released */
+	u->n_digests = m->n_digests;
+	u->n_folded = m->n_folded;
+}
+
+/* The mounts a folded container keeps: what ML106, ML109, ML403 and
+ * ML502 read. */
+static bool digest_kept(const struct mount *m)
+{
+	if (m->kind == MOUNT_VOLUME && m->source)
+		return true;
+	if (m->kind == MOUNT_BIND && m->source_path &&
+	    m->selinux != SELINUX_NONE)
+		return true;
+	return m->source && m->source[0] == '$' && !strchr(m->source, '/');
+}
+
+/* The digest of m, a mount of c, the index-th container; its strings
+ * point into m. */
+static void digest_of(const struct container *c, size_t index,
+		      const struct mount *m, struct mount_digest *d)
+{
+	d->service = c->name;
+	d->file = m->file;
+	d->source = m->source;
+	d->source_path = m->source_path;
+	d->target = m->target;
+	d->entry = m->at[MF_ENTRY];
+	d->field = m->at[m->kind == MOUNT_BIND ? MF_SELINUX : MF_SOURCE];
+	d->container = (unsigned)index;
+	d->kind = m->kind;
+	d->syntax = m->syntax;
+	d->selinux = m->selinux;
+	d->origin = c->origin;
+}
+
+static const char *digest_string(struct unit *u, const char *s)
+{
+	return s ? arena_strndup(&u->digest_strings, s, strlen(s)) : NULL;
+}
+
+void unit_fold(struct unit *u)
+{
+	struct container *c = &u->containers[u->n_containers - 1];
+	const char *service = NULL;
+
+	for (size_t i = 0; i < c->n_mounts; i++) {
+		const struct mount *m = &c->mounts[i];
+		struct mount_digest *d;
+
+		if (!digest_kept(m))
+			continue;
+		if (!service && c->name)
+			service = digest_string(u, c->name);
+		grow_array(&u->digests, sizeof(*u->digests), u->n_digests + 1,
+			   &u->cap_digests);
+		d = &u->digests[u->n_digests++];
+		digest_of(c, u->n_folded, m, d);
+		d->service = service;
+		d->source = digest_string(u, m->source);
+		d->source_path = m->kind == MOUNT_BIND ?
+				 digest_string(u, m->source_path) : NULL;
+		d->target = m->kind == MOUNT_VOLUME ?
+			    digest_string(u, m->target) : NULL;
+	}
+	container_release(c);
+	u->n_containers--;
+	u->n_folded++;
+	if (!u->n_containers)	/* no mount is left to use them */
+		arena_rewind(&u->strings, (struct arena_mark){ NULL, NULL });
+}
+
+bool unit_next_mount(const struct unit *u, struct mount_iter *it,
+		     struct mount_digest *d)
+{
+	const struct container *c;
+
+	if (it->digest < u->n_digests) {
+		*d = u->digests[it->digest++];
+		return true;
+	}
+	while (it->container < u->n_containers &&
+	       it->mount >= u->containers[it->container].n_mounts) {
+		it->container++;
+		it->mount = 0;
+	}
+	if (it->container >= u->n_containers)
+		return false;
+	c = &u->containers[it->container];
+	digest_of(c, u->n_folded + it->container, &c->mounts[it->mount++], d);
+	return true;
+}
+
+const struct loc *digest_loc_in(const struct mount_digest *d,
+				enum mount_field f, struct loc *buf)
+{
+	const struct mount_at *a = f != MF_ENTRY && d->field.line > 0 ?
+				   &d->field : &d->entry;
+
+	buf->file = a->line ? d->file : NULL;
+	buf->line = a->line;
+	buf->col = a->col;
+	buf->end_line = a->end_line;
+	buf->end_col = a->end_col;
+	return buf;
 }
 
 void unit_release(struct unit *u)
@@ -106,6 +219,8 @@ void unit_release(struct unit *u)
 	kv_list_release(&u->rejected_volumes);
 	free(u->volume_index);
 	arena_release(&u->strings);
+	free(u->digests);
+	arena_release(&u->digest_strings);
 	free(u->path);
 	free(u->dir);
 	memset(u, 0, sizeof(*u));

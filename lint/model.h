@@ -220,6 +220,38 @@ enum unit_kind {
 
 struct settings;
 
+/*
+ * A mount as the rules that look across containers, or at the top-level
+ * volumes, read it: from a container still whole in the unit, or kept
+ * of one folded away (unit_fold). Only named volumes, binds with an
+ * SELinux label, and sources that begin with a `$` are kept of a folded
+ * container. The strings belong to the unit or to the container's
+ * mount.
+ */
+struct mount_digest {
+	const char *service;	/* its container's name, or NULL */
+	const char *file;	/* of its locations */
+	const char *source;	/* as written; NULL when none */
+	const char *source_path;	/* of a bind, see struct mount */
+	const char *target;	/* of a named volume, else may be NULL */
+	struct mount_at entry;	/* the whole entry */
+	/* A named volume's source, a bind's SELinux label (line 0: not
+	 * set): see digest_loc. */
+	struct mount_at field;
+	unsigned container;	/* its container's place in the unit, the
+				 * folded ones first */
+	enum mount_kind kind : 8;
+	enum mount_syntax syntax : 8;
+	enum selinux_label selinux : 8;
+	enum origin origin : 8;	/* of its container */
+};
+
+/* Where unit_next_mount stands; zero it to start. */
+struct mount_iter {
+	size_t digest;		/* the next of the folded digests */
+	size_t container, mount;	/* then the next container's mount */
+};
+
 /* One linted input and everything parsed out of it. */
 struct unit {
 	enum unit_kind kind;
@@ -249,14 +281,58 @@ struct unit {
 
 	/* The strings of mounts with arena_strings, freed all at once. */
 	struct arena strings;
+
+	/* What is kept of the containers folded away (unit_fold), and
+	 * their strings. */
+	struct mount_digest *digests;
+	size_t n_digests, cap_digests;
+	size_t n_folded;
+	struct arena digest_strings;
+
+	/*
+	 * When set, a parser that reads containers one at a time (a
+	 * compose file read as it is parsed) calls it with each container
+	 * once it is read whole: the last of u->containers. It may fold
+	 * that container away.
+	 */
+	void (*container_read)(struct unit *u, void *ctx);
+	void *container_ctx;
+};
+
+/* Where a unit stood, to take it back there (unit_truncate). */
+struct unit_mark {
+	size_t n_containers, n_rejected, n_digests, n_folded;
 };
 
 void unit_init(struct unit *u, enum unit_kind kind, const char *path,
 	       const char *dir);
 void unit_release(struct unit *u);
-/* Drops the containers after the first n, and the rejected volumes
- * after the first n_rejected. */
-void unit_truncate(struct unit *u, size_t n, size_t n_rejected);
+void unit_mark(const struct unit *u, struct unit_mark *m);
+/* Drops the containers, rejected volumes and folded containers added
+ * since m. */
+void unit_truncate(struct unit *u, const struct unit_mark *m);
+
+/*
+ * Releases the last container of u, keeping of it only the digests of
+ * the mounts the rules that look across containers read (see struct
+ * mount_digest). Once no container is left whole, the strings of their
+ * mounts are freed too.
+ */
+void unit_fold(struct unit *u);
+
+/*
+ * The next mount of u, folded containers first, then each container's
+ * mounts in order, written to *d; false when there is none left. The
+ * digest of a whole container's mount points into that mount.
+ */
+bool unit_next_mount(const struct unit *u, struct mount_iter *it,
+		     struct mount_digest *d);
+
+/* mount_loc_in for a digest: f is MF_ENTRY, or the field digest.field
+ * holds for its kind (MF_SOURCE, MF_SELINUX). */
+const struct loc *digest_loc_in(const struct mount_digest *d,
+				enum mount_field f, struct loc *buf);
+#define digest_loc(d, f) digest_loc_in((d), (f), &(struct loc){ 0 })
 
 /* Append a zeroed element; the returned pointer is valid until the next
  * append to the same array. */

@@ -42,6 +42,15 @@ struct rule {
 	 * findings come from the parsers themselves (ML001, ML101...).
 	 */
 	void (*check)(const struct unit *u, struct findings *out);
+	/*
+	 * For a rule that reads each container alone (its mounts, and the
+	 * unit's settings and directory, never the other containers or
+	 * the top-level volumes): check on one container of u, which may
+	 * then be run on each container as soon as it is read. check is
+	 * this on each container in turn. NULL for the other rules.
+	 */
+	void (*check_container)(const struct unit *u, const struct container *c,
+				struct findings *out);
 };
 
 /* The registry, ordered by id. */

@@ -1000,9 +1000,13 @@ static void stream_service(void *ctx, const struct ynode *key,
 			   struct ynode *svc)
 {
 	struct compose_stream *cs = ctx;
+	struct unit *u = cs->r.u;
+	size_t n = u->n_containers;
 
 	interpolate_tree(stream_interpolation(cs), svc, service_name(key));
 	read_pair(&cs->r, key, svc);
+	if (u->n_containers > n && u->container_read)
+		u->container_read(u, u->container_ctx);
 }
 
 struct compose_stream *compose_stream_new(struct unit *u, const char *file,

@@ -181,7 +181,7 @@ static int load_yaml(struct project *p, struct project_file *f)
 static int load_first(struct project *p, struct project_file *f)
 {
 	struct unit *u = p->u;
-	size_t containers = u->n_containers, rejected = u->rejected_volumes.n;
+	struct unit_mark at;
 	struct findings_mark mark;
 	struct ydoc_stream s;
 	int rc;
@@ -189,6 +189,7 @@ static int load_first(struct project *p, struct project_file *f)
 	if (!p->alone)
 		return load_yaml(p, f);
 	findings_mark(p->out, &mark);
+	unit_mark(u, &at);
 	p->stream = compose_stream_new(u, f->path, f->base, f->text, f->len,
 				       f->env, p->out, &s);
 	rc = ydoc_load_stream(&f->doc, f->text, f->len, f->path, p->out, &s);
@@ -197,7 +198,7 @@ static int load_first(struct project *p, struct project_file *f)
 		return 0;
 	}
 	findings_rollback(p->out, &mark);
-	unit_truncate(u, containers, rejected);
+	unit_truncate(u, &at);
 	compose_stream_free(p->stream);
 	p->stream = NULL;
 	ydoc_release(&f->doc);

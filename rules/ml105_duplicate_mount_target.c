@@ -90,10 +90,12 @@ static void report_pair(const struct container *c, const struct mount *a,
 		report(c, a, b, target, out);
 }
 
-static void check_container(const struct container *c, struct findings *out)
+static void check_container(const struct unit *u, const struct container *c,
+			    struct findings *out)
 {
 	struct clean_target few[16], *t = few;
 
+	(void)u;
 	if (c->n_mounts < 2)
 		return;
 	if (c->n_mounts > sizeof(few) / sizeof(*few))
@@ -119,7 +121,7 @@ static void check_container(const struct container *c, struct findings *out)
 static void check(const struct unit *u, struct findings *out)
 {
 	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(&u->containers[i], out);
+		check_container(u, &u->containers[i], out);
 }
 
 const struct rule rule_ml105 = {
@@ -150,4 +152,5 @@ const struct rule rule_ml105 = {
 		"give it a target of its own (a subdirectory of the first one "
 		"is fine).",
 	.check = check,
+	.check_container = check_container,
 };

@@ -12,7 +12,7 @@
 #include "../lint/rule.h"
 #include "../lint/banned.h"
 
-static bool is_undefined(const struct unit *u, const struct mount *m)
+static bool is_undefined(const struct unit *u, const struct mount_digest *m)
 {
 	return m->kind == MOUNT_VOLUME && m->source &&
 	       !strchr(m->source, '$') && !unit_find_volume(u, m->source);
@@ -20,22 +20,18 @@ static bool is_undefined(const struct unit *u, const struct mount *m)
 
 static void check(const struct unit *u, struct findings *out)
 {
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *c = &u->containers[i];
+	struct mount_iter it = { 0 };
+	struct mount_digest m;
 
-		for (size_t j = 0; j < c->n_mounts; j++) {
-			const struct mount *m = &c->mounts[j];
-
-			if (!is_undefined(u, m))
-				continue;
-			finding_add(out, "ML106", SEV_OFF,
-				    mount_loc(m, MF_ENTRY), c->name,
-				    "declare it under the top-level volumes, "
-				    "or correct the name",
-				    "undefined volume \"%s\": the top-level "
-				    "volumes do not declare it, and Compose "
-				    "refuses the project", m->source);
-		}
+	while (unit_next_mount(u, &it, &m)) {
+		if (!is_undefined(u, &m))
+			continue;
+		finding_add(out, "ML106", SEV_OFF, digest_loc(&m, MF_ENTRY),
+			    m.service, "declare it under the top-level volumes, "
+			    "or correct the name",
+			    "undefined volume \"%s\": the top-level volumes do "
+			    "not declare it, and Compose refuses the project",
+			    m.source);
 	}
 }
 

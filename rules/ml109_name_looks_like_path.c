@@ -25,14 +25,14 @@ static bool exists_beside(const char *dir, const char *name)
 }
 
 /* How to write the same mount as a bind of the path beside the file. */
-static void make_fix(const struct container *c, const struct mount *m,
-		     bool beside, char *fix, size_t size)
+static void make_fix(const struct mount_digest *m, bool beside, char *fix,
+		     size_t size)
 {
 	const char *target = m->target ? m->target : "";
 	const char *or_volume = beside ? "" :
 		"; if you meant a volume, name it without a dot";
 
-	if (m->syntax == SYNTAX_LONG && c->origin == ORIGIN_COMPOSE)
+	if (m->syntax == SYNTAX_LONG && m->origin == ORIGIN_COMPOSE)
 		snprintf(fix, size, "make it a bind: \"type: bind\" and "
 			 "\"source: ./%s\"%s", m->source, or_volume);
 	else if (m->syntax == SYNTAX_LONG)
@@ -44,23 +44,23 @@ static void make_fix(const struct container *c, const struct mount *m,
 			 "\"./%s:%s\"%s", m->source, target, or_volume);
 }
 
-static void report(const struct container *c, const struct mount *m,
-		   bool beside, struct findings *out)
+static void report(const struct mount_digest *m, bool beside,
+		   struct findings *out)
 {
 	const char *target = m->target ? m->target : "";
 	char fix[512];
 
-	make_fix(c, m, beside, fix, sizeof(fix));
+	make_fix(m, beside, fix, sizeof(fix));
 	if (beside)
-		finding_add(out, "ML109", SEV_OFF, mount_loc(m, MF_SOURCE),
-			    c->name, fix,
+		finding_add(out, "ML109", SEV_OFF, digest_loc(m, MF_SOURCE),
+			    m->service, fix,
 			    "named volume \"%s\" has the name of a file or "
 			    "directory beside this file: Docker mounts an "
 			    "empty volume on \"%s\", not that path",
 			    m->source, target);
 	else
-		finding_add(out, "ML109", SEV_OFF, mount_loc(m, MF_SOURCE),
-			    c->name, fix,
+		finding_add(out, "ML109", SEV_OFF, digest_loc(m, MF_SOURCE),
+			    m->service, fix,
 			    "named volume \"%s\" reads like a host path: Docker "
 			    "mounts an empty volume of that name on \"%s\", not "
 			    "a file or directory", m->source, target);
@@ -78,8 +78,8 @@ static bool reads_like_file(const struct unit *u, const char *name)
 	return u->kind != UNIT_COMPOSE || !unit_find_volume(u, name);
 }
 
-static void check_mount(const struct unit *u, const struct container *c,
-			const struct mount *m, struct findings *out)
+static void check_mount(const struct unit *u, const struct mount_digest *m,
+			struct findings *out)
 {
 	bool beside;
 
@@ -88,17 +88,16 @@ static void check_mount(const struct unit *u, const struct container *c,
 		return;
 	beside = exists_beside(u->dir, m->source);
 	if (beside || reads_like_file(u, m->source))
-		report(c, m, beside, out);
+		report(m, beside, out);
 }
 
 static void check(const struct unit *u, struct findings *out)
 {
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *c = &u->containers[i];
+	struct mount_iter it = { 0 };
+	struct mount_digest m;
 
-		for (size_t j = 0; j < c->n_mounts; j++)
-			check_mount(u, c, &c->mounts[j], out);
-	}
+	while (unit_next_mount(u, &it, &m))
+		check_mount(u, &m, out);
 }
 
 const struct rule rule_ml109 = {

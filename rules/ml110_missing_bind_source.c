@@ -60,16 +60,19 @@ static void check_mount(const struct unit *u, const struct container *c,
 		report(c, m, out);
 }
 
-static void check(const struct unit *u, struct findings *out)
+static void check_container(const struct unit *u, const struct container *c,
+			    struct findings *out)
 {
 	if (u->kind != UNIT_COMPOSE || !u->dir)
 		return;
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *c = &u->containers[i];
+	for (size_t j = 0; j < c->n_mounts; j++)
+		check_mount(u, c, &c->mounts[j], out);
+}
 
-		for (size_t j = 0; j < c->n_mounts; j++)
-			check_mount(u, c, &c->mounts[j], out);
-	}
+static void check(const struct unit *u, struct findings *out)
+{
+	for (size_t i = 0; i < u->n_containers; i++)
+		check_container(u, &u->containers[i], out);
 }
 
 const struct rule rule_ml110 = {
@@ -97,4 +100,5 @@ const struct rule rule_ml110 = {
 	.fix = "Create the file beside the compose file (commit it, or a "
 		"template that a setup step copies), or correct the path.",
 	.check = check,
+	.check_container = check_container,
 };

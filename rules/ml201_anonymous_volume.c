@@ -122,16 +122,19 @@ static void check_mount(const struct container *c, const struct mount *m,
 			    "behind%s", m->target, drive_note(m->target));
 }
 
+static void check_container(const struct unit *u, const struct container *c,
+			    struct findings *out)
+{
+	(void)u;
+	for (size_t j = 0; j < c->n_mounts; j++)
+		if (c->mounts[j].kind == MOUNT_ANON && c->mounts[j].target)
+			check_mount(c, &c->mounts[j], out);
+}
+
 static void check(const struct unit *u, struct findings *out)
 {
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *c = &u->containers[i];
-
-		for (size_t j = 0; j < c->n_mounts; j++)
-			if (c->mounts[j].kind == MOUNT_ANON &&
-			    c->mounts[j].target)
-				check_mount(c, &c->mounts[j], out);
-	}
+	for (size_t i = 0; i < u->n_containers; i++)
+		check_container(u, &u->containers[i], out);
 }
 
 const struct rule rule_ml201 = {
@@ -164,4 +167,5 @@ const struct rule rule_ml201 = {
 		"declare it under top-level `volumes:`; use a tmpfs for "
 		"scratch space that should not be kept.",
 	.check = check,
+	.check_container = check_container,
 };

@@ -272,4 +272,5 @@ const struct rule rule_ml202 = {
 		"`pgdata:/var/lib/postgresql/data` for postgres up to 17 and "
 		"`pgdata:/var/lib/postgresql` from 18 on.",
 	.check = check,
+	.check_container = check_container,
 };

@@ -84,20 +84,24 @@ static void check_mount(const struct container *c, const struct mount *m,
 				   "to a socket is not writing to it" : "");
 }
 
+static void check_container(const struct unit *u, const struct container *c,
+			    struct findings *out)
+{
+	(void)u;
+	if (c->use_api_socket)
+		finding_add(out, "ML301", SEV_OFF, &c->use_api_socket_loc,
+			    c->name, "remove \"use_api_socket\"",
+			    "\"use_api_socket\" gives the container the "
+			    "engine's socket: whoever can reach the engine "
+			    "controls the host");
+	for (size_t k = 0; k < c->n_mounts; k++)
+		check_mount(c, &c->mounts[k], out);
+}
+
 static void check(const struct unit *u, struct findings *out)
 {
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *c = &u->containers[i];
-
-		if (c->use_api_socket)
-			finding_add(out, "ML301", SEV_OFF, &c->use_api_socket_loc,
-				    c->name, "remove \"use_api_socket\"",
-				    "\"use_api_socket\" gives the container the "
-				    "engine's socket: whoever can reach the "
-				    "engine controls the host");
-		for (size_t k = 0; k < c->n_mounts; k++)
-			check_mount(c, &c->mounts[k], out);
-	}
+	for (size_t i = 0; i < u->n_containers; i++)
+		check_container(u, &u->containers[i], out);
 }
 
 const struct rule rule_ml301 = {
@@ -123,4 +127,5 @@ const struct rule rule_ml301 = {
 	       "a socket proxy in between that allows only the calls it "
 	       "needs",
 	.check = check,
+	.check_container = check_container,
 };

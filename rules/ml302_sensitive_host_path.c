@@ -95,12 +95,17 @@ static void check_mount(const struct unit *u, const struct container *c,
 	free(why);
 }
 
+static void check_container(const struct unit *u, const struct container *c,
+			    struct findings *out)
+{
+	for (size_t k = 0; k < c->n_mounts; k++)
+		check_mount(u, c, &c->mounts[k], out);
+}
+
 static void check(const struct unit *u, struct findings *out)
 {
 	for (size_t i = 0; i < u->n_containers; i++)
-		for (size_t k = 0; k < u->containers[i].n_mounts; k++)
-			check_mount(u, &u->containers[i],
-				    &u->containers[i].mounts[k], out);
+		check_container(u, &u->containers[i], out);
 }
 
 const struct rule rule_ml302 = {
@@ -122,4 +127,5 @@ const struct rule rule_ml302 = {
 	.fix = "bind only the file or directory the container needs, "
 	       "read-only; pass credentials as secrets",
 	.check = check,
+	.check_container = check_container,
 };

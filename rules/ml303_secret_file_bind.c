@@ -84,30 +84,33 @@ static bool is_secret_name(const char *name, const struct settings *s)
 	return match_first(s->secret_files, s->n_secret_files, name);
 }
 
+static void check_container(const struct unit *u, const struct container *c,
+			    struct findings *out)
+{
+	for (size_t k = 0; k < c->n_mounts; k++) {
+		const struct mount *m = &c->mounts[k];
+		const char *name = mount_source_basename(m);
+
+		if (!name || !is_secret_name(name, u->settings))
+			continue;
+		finding_add(out, "ML303", SEV_OFF,
+			    mount_loc(m, MF_SOURCE), c->name,
+			    c->origin == ORIGIN_COMPOSE ?
+			    "declare it under top-level secrets: and "
+			    "give the service \"secrets:\"" :
+			    "pass it as a secret (docker secret, or a "
+			    "tmpfs filled at start), not a bind",
+			    "bind of secret-like file \"%s\": every "
+			    "process in the container can read it, and "
+			    "it travels with the container's mounts",
+			    m->source);
+	}
+}
+
 static void check(const struct unit *u, struct findings *out)
 {
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *c = &u->containers[i];
-
-		for (size_t k = 0; k < c->n_mounts; k++) {
-			const struct mount *m = &c->mounts[k];
-			const char *name = mount_source_basename(m);
-
-			if (!name || !is_secret_name(name, u->settings))
-				continue;
-			finding_add(out, "ML303", SEV_OFF,
-				    mount_loc(m, MF_SOURCE), c->name,
-				    c->origin == ORIGIN_COMPOSE ?
-				    "declare it under top-level secrets: and "
-				    "give the service \"secrets:\"" :
-				    "pass it as a secret (docker secret, or a "
-				    "tmpfs filled at start), not a bind",
-				    "bind of secret-like file \"%s\": every "
-				    "process in the container can read it, and "
-				    "it travels with the container's mounts",
-				    m->source);
-		}
-	}
+	for (size_t i = 0; i < u->n_containers; i++)
+		check_container(u, &u->containers[i], out);
 }
 
 const struct rule rule_ml303 = {
@@ -131,4 +134,5 @@ const struct rule rule_ml303 = {
 		"secrets:\n  server_key:\n    file: ./certs/server.key\n",
 	.fix = "use Compose secrets (or docker secrets) instead of a bind",
 	.check = check,
+	.check_container = check_container,
 };

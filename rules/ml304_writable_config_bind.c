@@ -100,12 +100,18 @@ static void check_mount(const struct container *c, const struct mount *m,
 	}
 }
 
+static void check_container(const struct unit *u, const struct container *c,
+			    struct findings *out)
+{
+	(void)u;
+	for (size_t k = 0; k < c->n_mounts; k++)
+		check_mount(c, &c->mounts[k], out);
+}
+
 static void check(const struct unit *u, struct findings *out)
 {
 	for (size_t i = 0; i < u->n_containers; i++)
-		for (size_t k = 0; k < u->containers[i].n_mounts; k++)
-			check_mount(&u->containers[i],
-				    &u->containers[i].mounts[k], out);
+		check_container(u, &u->containers[i], out);
 }
 
 const struct rule rule_ml304 = {
@@ -127,4 +133,5 @@ const struct rule rule_ml304 = {
 		"      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n",
 	.fix = "bind configuration and static content read-only",
 	.check = check,
+	.check_container = check_container,
 };

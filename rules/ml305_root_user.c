@@ -98,8 +98,10 @@ static void implicit_root(const struct container *c, const struct mount *m,
 	free(who);
 }
 
-static void check_container(const struct container *c, struct findings *out)
+static void check_container(const struct unit *u, const struct container *c,
+			    struct findings *out)
 {
+	(void)u;
 	if (c->user) {
 		if (!strpbrk(c->user, "$`") && is_root(c->user))
 			explicit_root(c, out);
@@ -116,7 +118,7 @@ static void check_container(const struct container *c, struct findings *out)
 static void check(const struct unit *u, struct findings *out)
 {
 	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(&u->containers[i], out);
+		check_container(u, &u->containers[i], out);
 }
 
 const struct rule rule_ml305 = {
@@ -144,4 +146,5 @@ const struct rule rule_ml305 = {
 		"uid and gid, so that files written to binds stay yours), or "
 		"the user the image provides.",
 	.check = check,
+	.check_container = check_container,
 };

@@ -10,26 +10,30 @@
 #include "../lint/rule.h"
 #include "../lint/banned.h"
 
+static void check_container(const struct unit *u, const struct container *c,
+			    struct findings *out)
+{
+	const char *fix = c->origin == ORIGIN_COMPOSE ?
+		"remove \"privileged: true\"; grant only what the service "
+		"needs with cap_add and devices" :
+		"remove --privileged; grant only what the container needs "
+		"with --cap-add and --device";
+
+	(void)u;
+	if (!c->privileged)
+		return;
+	finding_add(out, "ML306", SEV_OFF, &c->privileged_loc, c->name, fix,
+		    "privileged container%s%s%s: it gets every capability "
+		    "and every host device, and can mount the host's disks "
+		    "and take over the host",
+		    c->name ? " \"" : "", c->name ? c->name : "",
+		    c->name ? "\"" : "");
+}
+
 static void check(const struct unit *u, struct findings *out)
 {
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *c = &u->containers[i];
-		const char *fix = c->origin == ORIGIN_COMPOSE ?
-			"remove \"privileged: true\"; grant only what the "
-			"service needs with cap_add and devices" :
-			"remove --privileged; grant only what the container "
-			"needs with --cap-add and --device";
-
-		if (!c->privileged)
-			continue;
-		finding_add(out, "ML306", SEV_OFF, &c->privileged_loc,
-			    c->name, fix,
-			    "privileged container%s%s%s: it gets every "
-			    "capability and every host device, and can mount "
-			    "the host's disks and take over the host",
-			    c->name ? " \"" : "", c->name ? c->name : "",
-			    c->name ? "\"" : "");
-	}
+	for (size_t i = 0; i < u->n_containers; i++)
+		check_container(u, &u->containers[i], out);
 }
 
 const struct rule rule_ml306 = {
@@ -50,4 +54,5 @@ const struct rule rule_ml306 = {
 		"(`cap_add`, `--cap-add`) and devices (`devices`, `--device`) "
 		"the workload needs.",
 	.check = check,
+	.check_container = check_container,
 };

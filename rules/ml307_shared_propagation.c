@@ -12,27 +12,31 @@
 #include "../lint/rule.h"
 #include "../lint/banned.h"
 
+static void check_container(const struct unit *u, const struct container *c,
+			    struct findings *out)
+{
+	(void)u;
+	for (size_t k = 0; k < c->n_mounts; k++) {
+		const struct mount *m = &c->mounts[k];
+
+		if (!m->propagation || (strcmp(m->propagation, "shared") &&
+					strcmp(m->propagation, "rshared")))
+			continue;
+		finding_add(out, "ML307", SEV_OFF,
+			    mount_loc(m, MF_PROPAGATION), c->name,
+			    "drop the propagation (rprivate is the "
+			    "default), or use rslave to see the host's "
+			    "mounts without sending any back",
+			    "%s propagation on \"%s\": mounts made in the "
+			    "container appear on the host", m->propagation,
+			    m->target ? m->target : "");
+	}
+}
+
 static void check(const struct unit *u, struct findings *out)
 {
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *c = &u->containers[i];
-
-		for (size_t k = 0; k < c->n_mounts; k++) {
-			const struct mount *m = &c->mounts[k];
-
-			if (!m->propagation || (strcmp(m->propagation, "shared") &&
-						strcmp(m->propagation, "rshared")))
-				continue;
-			finding_add(out, "ML307", SEV_OFF,
-				    mount_loc(m, MF_PROPAGATION), c->name,
-				    "drop the propagation (rprivate is the "
-				    "default), or use rslave to see the host's "
-				    "mounts without sending any back",
-				    "%s propagation on \"%s\": mounts made in the "
-				    "container appear on the host", m->propagation,
-				    m->target ? m->target : "");
-		}
-	}
+	for (size_t i = 0; i < u->n_containers; i++)
+		check_container(u, &u->containers[i], out);
 }
 
 const struct rule rule_ml307 = {
@@ -51,4 +55,5 @@ const struct rule rule_ml307 = {
 	.good = "docker run -d -v /mnt/data:/data:rslave alpine:3.20\n",
 	.fix = "use the default (rprivate), or rslave",
 	.check = check,
+	.check_container = check_container,
 };

@@ -9,26 +9,30 @@
 #include "../lint/rule.h"
 #include "../lint/banned.h"
 
+static void check_container(const struct unit *u, const struct container *c,
+			    struct findings *out)
+{
+	(void)u;
+	for (size_t k = 0; k < c->n_mounts; k++) {
+		const struct mount *m = &c->mounts[k];
+
+		if (m->kind != MOUNT_TMPFS || !m->reenabled)
+			continue;
+		finding_add(out, "ML308", SEV_OFF,
+			    mount_loc(m, MF_ENTRY), c->name,
+			    "remove the option; Docker's default is "
+			    "noexec,nosuid,nodev",
+			    "tmpfs \"%s\" turns \"%s\" back on: a "
+			    "writable place to run what an attacker "
+			    "drops there", m->target ? m->target : "",
+			    m->reenabled);
+	}
+}
+
 static void check(const struct unit *u, struct findings *out)
 {
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *c = &u->containers[i];
-
-		for (size_t k = 0; k < c->n_mounts; k++) {
-			const struct mount *m = &c->mounts[k];
-
-			if (m->kind != MOUNT_TMPFS || !m->reenabled)
-				continue;
-			finding_add(out, "ML308", SEV_OFF,
-				    mount_loc(m, MF_ENTRY), c->name,
-				    "remove the option; Docker's default is "
-				    "noexec,nosuid,nodev",
-				    "tmpfs \"%s\" turns \"%s\" back on: a "
-				    "writable place to run what an attacker "
-				    "drops there", m->target ? m->target : "",
-				    m->reenabled);
-		}
-	}
+	for (size_t i = 0; i < u->n_containers; i++)
+		check_container(u, &u->containers[i], out);
 }
 
 const struct rule rule_ml308 = {
@@ -48,4 +52,5 @@ const struct rule rule_ml308 = {
 		"alpine:3.20\n",
 	.fix = "keep tmpfs mounts noexec, nosuid and nodev (the default)",
 	.check = check,
+	.check_container = check_container,
 };

@@ -32,25 +32,29 @@ static const char *turned_off(const char *opt)
 	return NULL;
 }
 
+static void check_container(const struct unit *u, const struct container *c,
+			    struct findings *out)
+{
+	(void)u;
+	for (size_t k = 0; k < c->n_secopts; k++) {
+		const struct secopt *s = &c->secopts[k];
+		const char *what = turned_off(s->text);
+
+		if (!what)
+			continue;
+		finding_add(out, "ML309", SEV_OFF, &s->loc, c->name,
+			    "remove it; write a profile that allows "
+			    "what the container needs instead",
+			    "\"%s\" turns %s confinement off: the "
+			    "container's mounts and the kernel are no "
+			    "longer fenced off", s->text, what);
+	}
+}
+
 static void check(const struct unit *u, struct findings *out)
 {
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *c = &u->containers[i];
-
-		for (size_t k = 0; k < c->n_secopts; k++) {
-			const struct secopt *s = &c->secopts[k];
-			const char *what = turned_off(s->text);
-
-			if (!what)
-				continue;
-			finding_add(out, "ML309", SEV_OFF, &s->loc, c->name,
-				    "remove it; write a profile that allows "
-				    "what the container needs instead",
-				    "\"%s\" turns %s confinement off: the "
-				    "container's mounts and the kernel are no "
-				    "longer fenced off", s->text, what);
-		}
-	}
+	for (size_t i = 0; i < u->n_containers; i++)
+		check_container(u, &u->containers[i], out);
 }
 
 const struct rule rule_ml309 = {
@@ -73,4 +77,5 @@ const struct rule rule_ml309 = {
 	.fix = "remove the option, or replace it with a profile that allows "
 	       "only what the container needs",
 	.check = check,
+	.check_container = check_container,
 };

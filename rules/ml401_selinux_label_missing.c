@@ -29,29 +29,32 @@ static bool is_project_bind(const struct mount *m)
 	       !path_within(m->source_path, "/run");
 }
 
-static void check(const struct unit *u, struct findings *out)
+static void check_container(const struct unit *u, const struct container *c,
+			    struct findings *out)
 {
 	if (!u->settings->selinux)
 		return;
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *c = &u->containers[i];
+	for (size_t k = 0; k < c->n_mounts; k++) {
+		const struct mount *m = &c->mounts[k];
 
-		for (size_t k = 0; k < c->n_mounts; k++) {
-			const struct mount *m = &c->mounts[k];
-
-			if (m->selinux != SELINUX_NONE || !is_project_bind(m))
-				continue;
-			finding_add(out, "ML401", SEV_OFF,
-				    mount_loc(m, MF_SOURCE), c->name,
-				    c->origin == ORIGIN_COMPOSE ?
-				    "add \":z\" (shared with other containers) "
-				    "or \":Z\" (this container only)" :
-				    "add \":z\" or \":Z\" to the -v option",
-				    "bind of \"%s\" without an SELinux label: on "
-				    "an SELinux host the container gets "
-				    "\"permission denied\"", m->source);
-		}
+		if (m->selinux != SELINUX_NONE || !is_project_bind(m))
+			continue;
+		finding_add(out, "ML401", SEV_OFF,
+			    mount_loc(m, MF_SOURCE), c->name,
+			    c->origin == ORIGIN_COMPOSE ?
+			    "add \":z\" (shared with other containers) "
+			    "or \":Z\" (this container only)" :
+			    "add \":z\" or \":Z\" to the -v option",
+			    "bind of \"%s\" without an SELinux label: on "
+			    "an SELinux host the container gets "
+			    "\"permission denied\"", m->source);
 	}
+}
+
+static void check(const struct unit *u, struct findings *out)
+{
+	for (size_t i = 0; i < u->n_containers; i++)
+		check_container(u, &u->containers[i], out);
 }
 
 const struct rule rule_ml401 = {
@@ -73,4 +76,5 @@ const struct rule rule_ml401 = {
 		"    volumes:\n      - ./src:/src:z\n",
 	.fix = "add :z (shared) or :Z (this container only) to project binds",
 	.check = check,
+	.check_container = check_container,
 };

@@ -13,27 +13,31 @@
 #include "../lint/selinux.h"
 #include "../lint/banned.h"
 
+static void check_container(const struct unit *u, const struct container *c,
+			    struct findings *out)
+{
+	(void)u;
+	for (size_t k = 0; k < c->n_mounts; k++) {
+		const struct mount *m = &c->mounts[k];
+		const char *p = hostpath_of(m);
+
+		if (m->selinux == SELINUX_NONE || !p ||
+		    !selinux_system_path(p))
+			continue;
+		finding_add(out, "ML402", SEV_OFF,
+			    mount_loc(m, MF_SELINUX), c->name,
+			    "remove the relabel option, and bind a "
+			    "directory of the project instead",
+			    ":%c relabels \"%s\" for the container: the "
+			    "host's own programs lose access to it",
+			    m->selinux == SELINUX_PRIVATE ? 'Z' : 'z', p);
+	}
+}
+
 static void check(const struct unit *u, struct findings *out)
 {
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *c = &u->containers[i];
-
-		for (size_t k = 0; k < c->n_mounts; k++) {
-			const struct mount *m = &c->mounts[k];
-			const char *p = hostpath_of(m);
-
-			if (m->selinux == SELINUX_NONE || !p ||
-			    !selinux_system_path(p))
-				continue;
-			finding_add(out, "ML402", SEV_OFF,
-				    mount_loc(m, MF_SELINUX), c->name,
-				    "remove the relabel option, and bind a "
-				    "directory of the project instead",
-				    ":%c relabels \"%s\" for the container: the "
-				    "host's own programs lose access to it",
-				    m->selinux == SELINUX_PRIVATE ? 'Z' : 'z', p);
-		}
-	}
+	for (size_t i = 0; i < u->n_containers; i++)
+		check_container(u, &u->containers[i], out);
 }
 
 const struct rule rule_ml402 = {
@@ -54,4 +58,5 @@ const struct rule rule_ml402 = {
 		"alpine:3.20\n",
 	.fix = "relabel only directories that belong to the project",
 	.check = check,
+	.check_container = check_container,
 };

@@ -12,52 +12,38 @@
 #include "../lint/rule.h"
 #include "../lint/banned.h"
 
-/* Another container than c that binds the same host path with a label. */
-static const struct container *other_holder(const struct unit *u,
-					    const struct container *c,
-					    const char *path)
+/* A bind of path with a label in another container than the one m
+ * belongs to: its first such mount, or false when there is none. */
+static bool other_holder(const struct unit *u, const struct mount_digest *m,
+			 struct mount_digest *o)
 {
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *o = &u->containers[i];
+	struct mount_iter it = { 0 };
 
-		if (o == c)
-			continue;
-		for (size_t k = 0; k < o->n_mounts; k++) {
-			const struct mount *m = &o->mounts[k];
-
-			if (m->kind == MOUNT_BIND && m->source_path &&
-			    m->selinux != SELINUX_NONE &&
-			    !strcmp(m->source_path, path))
-				return o;
-		}
-	}
-	return NULL;
+	while (unit_next_mount(u, &it, o))
+		if (o->container != m->container && o->kind == MOUNT_BIND &&
+		    o->source_path && o->selinux != SELINUX_NONE &&
+		    !strcmp(o->source_path, m->source_path))
+			return true;
+	return false;
 }
 
 static void check(const struct unit *u, struct findings *out)
 {
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *c = &u->containers[i];
+	struct mount_iter it = { 0 };
+	struct mount_digest m, o;
 
-		for (size_t k = 0; k < c->n_mounts; k++) {
-			const struct mount *m = &c->mounts[k];
-			const struct container *o;
-
-			if (m->kind != MOUNT_BIND || !m->source_path ||
-			    m->selinux != SELINUX_PRIVATE)
-				continue;
-			o = other_holder(u, c, m->source_path);
-			if (!o)
-				continue;
-			finding_add(out, "ML403", SEV_OFF,
-				    mount_loc(m, MF_SELINUX), c->name,
-				    "use \":z\" in every container that binds it",
-				    "\"%s\" is bound with :Z here and also by "
-				    "%s%s%s: a private label serves one "
-				    "container, the other loses access",
-				    m->source, o->name ? "\"" : "another container",
-				    o->name ? o->name : "", o->name ? "\"" : "");
-		}
+	while (unit_next_mount(u, &it, &m)) {
+		if (m.kind != MOUNT_BIND || !m.source_path ||
+		    m.selinux != SELINUX_PRIVATE || !other_holder(u, &m, &o))
+			continue;
+		finding_add(out, "ML403", SEV_OFF, digest_loc(&m, MF_SELINUX),
+			    m.service,
+			    "use \":z\" in every container that binds it",
+			    "\"%s\" is bound with :Z here and also by %s%s%s: "
+			    "a private label serves one container, the other "
+			    "loses access", m.source,
+			    o.service ? "\"" : "another container",
+			    o.service ? o.service : "", o.service ? "\"" : "");
 	}
 }
 

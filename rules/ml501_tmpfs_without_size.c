@@ -31,26 +31,30 @@ static char *size_fix(const struct container *c, const struct mount *m)
 			 strchr(spec, ':') ? "," : ":");
 }
 
+static void check_container(const struct unit *u, const struct container *c,
+			    struct findings *out)
+{
+	(void)u;
+	for (size_t k = 0; k < c->n_mounts; k++) {
+		const struct mount *m = &c->mounts[k];
+		char *fix;
+
+		if (m->kind != MOUNT_TMPFS || m->has_size)
+			continue;
+		fix = size_fix(c, m);
+		finding_add(out, "ML501", SEV_OFF,
+			    mount_loc(m, MF_ENTRY), c->name, fix,
+			    "tmpfs \"%s\" has no size: it may grow to "
+			    "half of the host's memory",
+			    m->target ? m->target : "");
+		free(fix);
+	}
+}
+
 static void check(const struct unit *u, struct findings *out)
 {
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *c = &u->containers[i];
-
-		for (size_t k = 0; k < c->n_mounts; k++) {
-			const struct mount *m = &c->mounts[k];
-			char *fix;
-
-			if (m->kind != MOUNT_TMPFS || m->has_size)
-				continue;
-			fix = size_fix(c, m);
-			finding_add(out, "ML501", SEV_OFF,
-				    mount_loc(m, MF_ENTRY), c->name, fix,
-				    "tmpfs \"%s\" has no size: it may grow to "
-				    "half of the host's memory",
-				    m->target ? m->target : "");
-			free(fix);
-		}
-	}
+	for (size_t i = 0; i < u->n_containers; i++)
+		check_container(u, &u->containers[i], out);
 }
 
 const struct rule rule_ml501 = {
@@ -68,4 +72,5 @@ const struct rule rule_ml501 = {
 		"      - /var/cache/nginx:size=64m\n",
 	.fix = "give every tmpfs a size",
 	.check = check,
+	.check_container = check_container,
 };

@@ -27,22 +27,20 @@ static const char **used_names(const struct unit *u, size_t *n, bool *any)
 {
 	const char **names = NULL;
 	size_t cap = 0;
+	struct mount_iter it = { 0 };
+	struct mount_digest m;
 
 	*n = 0;
 	*any = false;
-	for (size_t i = 0; i < u->n_containers; i++) {
-		const struct container *c = &u->containers[i];
+	while (unit_next_mount(u, &it, &m)) {
+		const char *src = m.source;
 
-		for (size_t j = 0; j < c->n_mounts; j++) {
-			const char *src = c->mounts[j].source;
-
-			if (src && src[0] == '$' && !strchr(src, '/'))
-				*any = true;
-			if (c->mounts[j].kind != MOUNT_VOLUME || !src)
-				continue;
-			grow_array(&names, sizeof(*names), *n + 1, &cap);
-			names[(*n)++] = src;
-		}
+		if (src && src[0] == '$' && !strchr(src, '/'))
+			*any = true;
+		if (m.kind != MOUNT_VOLUME || !src)
+			continue;
+		grow_array(&names, sizeof(*names), *n + 1, &cap);
+		names[(*n)++] = src;
 	}
 	if (*n > 1)
 		qsort(names, *n, sizeof(*names), compare_names);
