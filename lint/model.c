@@ -1,5 +1,6 @@
 #include "model.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -272,6 +273,34 @@ struct kv *kv_add(struct kv_list *l, const char *key, const char *value)
 	kv->key = xstrdup(key);
 	kv->value = value ? xstrdup(value) : NULL;
 	return kv;
+}
+
+/* Room for n more elements of size in the array *items of *n_items
+ * and capacity *cap. */
+static void reserve(void *items, size_t size, size_t n_items, size_t n,
+		    size_t *cap)
+{
+	void **p = items;
+
+	size_t want = n_items + n;
+
+	if (n <= *cap - n_items)
+		return;
+	if (want < n)
+		want = SIZE_MAX;	/* st_mult dies of it */
+	*p = xrealloc(*p, st_mult(want, size));
+	*cap = want;
+}
+
+void kv_list_reserve(struct kv_list *l, size_t n)
+{
+	reserve(&l->items, sizeof(*l->items), l->n, n, &l->cap);
+}
+
+void unit_reserve_volumes(struct unit *u, size_t n)
+{
+	reserve(&u->volumes, sizeof(*u->volumes), u->n_volumes, n,
+		&u->cap_volumes);
 }
 
 const char *kv_get(const struct kv_list *l, const char *key)

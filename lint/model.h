@@ -343,6 +343,10 @@ struct mount *container_add_mount(struct container *c);
 struct secopt *container_add_secopt(struct container *c);
 struct volumes_from *container_add_volumes_from(struct container *c);
 struct kv *kv_add(struct kv_list *l, const char *key, const char *value);
+/* Room for n more items in l, or u's volumes, made at once and no
+ * more: for lists whose length is known before they are filled. */
+void kv_list_reserve(struct kv_list *l, size_t n);
+void unit_reserve_volumes(struct unit *u, size_t n);
 const char *kv_get(const struct kv_list *l, const char *key);
 /* Frees the list's keys, values and array; the list is left empty. */
 void kv_list_release(struct kv_list *l);

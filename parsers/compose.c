@@ -197,6 +197,7 @@ static void read_pairs(struct reader *r, const char *service,
 		       const char *name, const struct ynode *v,
 		       struct kv_list *l)
 {
+	kv_list_reserve(l, v->kind == YNODE_SEQ ? v->n : ynode_pairs(v));
 	for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++) {
 		if (is_scalar(v->items[i]))
 			add_pair(l, v->items[i]->text, &v->items[i]->loc);
@@ -687,6 +688,7 @@ static void read_volumes(struct reader *r, const struct ynode *volumes)
 		shape(r, volumes, NULL, "top-level \"volumes\"", "a mapping");
 		return;
 	}
+	unit_reserve_volumes(r->u, ynode_pairs(volumes));
 	for (size_t i = 0; i < ynode_pairs(volumes); i++) {
 		const struct ynode *k = ynode_key(volumes, i);
 
