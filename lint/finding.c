@@ -167,6 +167,19 @@ static const struct rule *find_rule(struct findings *f, const char *id)
 	return rule;
 }
 
+/* Room for one more finding at the end of f: half as much again when
+ * it is full, which wastes less than doubling on a file of many. */
+static struct finding *push_item(struct findings *f)
+{
+	if (f->n == f->cap) {
+		size_t cap = f->cap < 16 ? 16 : f->cap + f->cap / 2;
+
+		f->items = xrealloc(f->items, st_mult(cap, sizeof(*f->items)));
+		f->cap = cap;
+	}
+	return &f->items[f->n++];
+}
+
 static struct finding *push(struct findings *f, const char *id,
 			    enum severity severity, const struct loc *loc,
 			    const char *service, const char *fix,
@@ -177,15 +190,14 @@ static struct finding *push(struct findings *f, const char *id,
 
 	if (f->last_is_input)
 		f->parse_failed = true;
-	x = ARRAY_PUSH(*f);
+	x = push_item(f);
 	memset(x, 0, sizeof(*x));
 	x->rule = rule;
-	x->seq = f->n - 1;
+	x->seq = (unsigned)(f->n - 1);
 	x->severity = severity ? severity : rule->severity;
-	x->file = keep_file(f, loc && loc->file ? loc->file : "");
 	if (loc)
 		x->loc = *loc;
-	x->loc.file = x->file;
+	x->loc.file = keep_file(f, loc && loc->file ? loc->file : "");
 	keep_texts(x, message, service, fix);
 	return x;
 }
@@ -260,7 +272,7 @@ void finding_error(struct findings *f, const char *file, int line, int col,
 struct sort_key {
 	uint64_t place;		/* file rank, then line */
 	uint64_t spot;		/* column, then rule rank */
-	size_t seq;
+	unsigned seq;
 	size_t at;		/* the finding's index before the sort */
 };
 

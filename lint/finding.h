@@ -14,8 +14,11 @@
 struct finding {
 	const struct rule *rule;
 	enum severity severity;
-	const char *file;	/* loc.file, as kept by the findings */
-	struct loc loc;		/* loc.file points at file above */
+	unsigned seq;		/* order of insertion, for a stable sort */
+	union {
+		const char *file;	/* loc.file, as kept by the findings */
+		struct loc loc;
+	};
 	/* One block holds message, service and fix: finding_release frees
 	 * it through message. */
 	char *message;
@@ -23,7 +26,6 @@ struct finding {
 	char *fix;		/* NULL when none */
 	char *suppressed;	/* the reason, when suppressed; else NULL */
 	char *excerpt;		/* the source line, for the caret; or NULL */
-	size_t seq;		/* order of insertion, for a stable sort */
 };
 
 /* An input that could not be read at all (no location in it). */
