@@ -149,6 +149,26 @@ static void keep_texts(struct finding *x, const char *message,
 	}
 }
 
+/* The rule whose id is exactly id, found by halves in the registry
+ * (ordered by id); else as rule_find finds it. */
+static const struct rule *registry_rule(const char *id)
+{
+	size_t lo = 0, hi = rule_count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(rule_registry[mid]->id, id);
+
+		if (!c)
+			return rule_registry[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return rule_find(id);
+}
+
 /* The rule of id: the last one's, or from the registry. */
 static const struct rule *find_rule(struct findings *f, const char *id)
 {
@@ -156,7 +176,7 @@ static const struct rule *find_rule(struct findings *f, const char *id)
 
 	if (f->last_rule && !strcmp(f->last_rule->id, id))
 		return f->last_rule;
-	rule = rule_find(id);
+	rule = registry_rule(id);
 	if (!rule) {
 		fprintf(stderr, "mountlint: internal error: no rule '%s'\n",
 			id);
@@ -327,41 +347,73 @@ static uint32_t biased(int v)
 	return (uint32_t)v ^ 0x80000000u;
 }
 
+static int compare_rules(const void *a, const void *b)
+{
+	return strcmp((*(const struct rule *const *)a)->id,
+		      (*(const struct rule *const *)b)->id);
+}
+
+/* The rank of each rule of the registry among their ids, by the rule's
+ * place in the registry; the caller frees it. */
+static uint32_t *rule_ranks(void)
+{
+	const struct rule **sorted = xmalloc(st_mult(rule_count,
+						     sizeof(*sorted)));
+	uint32_t *ranks = xmalloc(st_mult(rule_count, sizeof(*ranks)));
+
+	memcpy(sorted, rule_registry, rule_count * sizeof(*sorted));
+	qsort(sorted, rule_count, sizeof(*sorted), compare_rules);
+	for (size_t i = 0; i < rule_count; i++)
+		for (size_t k = 0; k < rule_count; k++)
+			if (rule_registry[k] == sorted[i])
+				ranks[k] = (uint32_t)i;
+	free(sorted);
+	return ranks;
+}
+
+/* The place of rule in the registry. */
+static size_t registry_index(const struct rule *rule)
+{
+	size_t i = 0;
+
+	while (i + 1 < rule_count && rule_registry[i] != rule)
+		i++;
+	return i;
+}
+
 /*
- * The keys of the findings. Findings come file by file and rule by
- * rule, so a name is looked up only where it changes.
+ * The keys of the findings. Findings come file by file, so a name is
+ * looked up only where it changes.
  */
 static struct sort_key *make_keys(const struct findings *f)
 {
 	struct sort_key *keys = xmalloc(st_mult(f->n, sizeof(*keys)));
-	struct names files = { 0 }, rules = { 0 };
-	const char *file = NULL, *rule = NULL;
+	struct names files = { 0 };
+	uint32_t *ranks = rule_ranks();
+	const char *file = NULL;
+	const struct rule *rule = NULL;
 	uint32_t file_rank = 0, rule_rank = 0;
 
-	for (size_t i = 0; i < f->n; i++) {
+	for (size_t i = 0; i < f->n; i++)
 		if (f->items[i].file != file)
 			names_add(&files, file = f->items[i].file);
-		if (f->items[i].rule->id != rule)
-			names_add(&rules, rule = f->items[i].rule->id);
-	}
 	names_finish(&files);
-	names_finish(&rules);
 
-	file = rule = NULL;
+	file = NULL;
 	for (size_t i = 0; i < f->n; i++) {
 		const struct finding *x = &f->items[i];
 
 		if (x->file != file)
 			file_rank = names_rank(&files, file = x->file);
-		if (x->rule->id != rule)
-			rule_rank = names_rank(&rules, rule = x->rule->id);
+		if (x->rule != rule)
+			rule_rank = ranks[registry_index(rule = x->rule)];
 		keys[i].place = (uint64_t)file_rank << 32 | biased(x->loc.line);
 		keys[i].spot = (uint64_t)biased(x->loc.col) << 32 | rule_rank;
 		keys[i].seq = x->seq;
 		keys[i].at = i;
 	}
 	free(files.items);
-	free(rules.items);
+	free(ranks);
 	return keys;
 }
 
