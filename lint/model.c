@@ -138,6 +138,21 @@ static const char *digest_string(struct unit *u, const char *s)
 	return s ? arena_strndup(&u->digest_strings, s, strlen(s)) : NULL;
 }
 
+/* Room for one more digest: half as much again when full, as a long
+ * file has many. */
+static struct mount_digest *add_digest(struct unit *u)
+{
+	if (u->n_digests == u->cap_digests) {
+		size_t cap = u->cap_digests < 16 ? 16 :
+			     u->cap_digests + u->cap_digests / 2;
+
+		u->digests = xrealloc(u->digests,
+				      st_mult(cap, sizeof(*u->digests)));
+		u->cap_digests = cap;
+	}
+	return &u->digests[u->n_digests++];
+}
+
 void unit_fold(struct unit *u)
 {
 	struct container *c = &u->containers[u->n_containers - 1];
@@ -151,14 +166,15 @@ void unit_fold(struct unit *u)
 			continue;
 		if (!service && c->name)
 			service = digest_string(u, c->name);
-		grow_array(&u->digests, sizeof(*u->digests), u->n_digests + 1,
-			   &u->cap_digests);
-		d = &u->digests[u->n_digests++];
+		d = add_digest(u);
 		digest_of(c, u->n_folded, m, d);
 		d->service = service;
 		d->source = digest_string(u, m->source);
-		d->source_path = m->kind == MOUNT_BIND ?
-				 digest_string(u, m->source_path) : NULL;
+		d->source_path = NULL;
+		if (m->kind == MOUNT_BIND && m->source_path)
+			d->source_path = !strcmp(m->source, m->source_path) ?
+					 d->source :	/* mostly */
+					 digest_string(u, m->source_path);
 		d->target = m->kind == MOUNT_VOLUME ?
 			    digest_string(u, m->target) : NULL;
 	}
