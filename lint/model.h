@@ -184,10 +184,10 @@ struct volume {
 	struct loc loc;		/* its key */
 	bool external;
 	bool has_driver;
-	char *driver;
 	bool has_driver_opts;
-	struct kv_list driver_opts;
 	bool has_labels;
+	char *driver;
+	struct kv_list driver_opts;
 	struct kv_list labels;
 };
 
