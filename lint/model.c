@@ -78,11 +78,28 @@ void volume_release(struct volume *v)
 	kv_list_release(&v->labels);
 }
 
+/* What unit_fold keeps of a mount, and of the container it was in. */
+struct kept_mount {
+	const char *source;
+	const char *detail;	/* a bind's source_path, a volume's target */
+	struct mount_at entry, field;	/* see struct mount_digest */
+	unsigned owner;		/* in u->owners */
+	unsigned char kind, syntax, selinux;
+};
+
+struct kept_owner {
+	const char *name;
+	const char *file;	/* of the locations of its mounts */
+	unsigned container;	/* see struct mount_digest */
+	enum origin origin;
+};
+
 void unit_mark(const struct unit *u, struct unit_mark *m)
 {
 	m->n_containers = u->n_containers;
 	m->n_rejected = u->rejected_volumes.n;
-	m->n_digests = u->n_digests;
+	m->n_kept = u->n_kept;
+	m->n_owners = u->n_owners;
 	m->n_folded = u->n_folded;
 }
 
@@ -98,7 +115,8 @@ void unit_truncate(struct unit *u, const struct unit_mark *m)
 		free(r->items[r->n].value);
 	}
 	/* their strings stay in the arena until the unit is released */
-	u->n_digests = m->n_digests;
+	u->n_kept = m->n_kept;
+	u->n_owners = m->n_owners;
 	u->n_folded = m->n_folded;
 }
 
@@ -112,6 +130,115 @@ static bool digest_kept(const struct mount *m)
 	    m->selinux != SELINUX_NONE)
 		return true;
 	return m->source && m->source[0] == '$' && !strchr(m->source, '/');
+}
+
+/* A copy of s (or NULL) owned by u: one kept a moment ago when they
+ * are equal (a volume's name and target repeat from mount to mount). */
+static const char *kept_string(struct unit *u, const char *s)
+{
+	char *copy;
+
+	if (!s)
+		return NULL;
+	for (size_t i = 0; i < sizeof(u->recent) / sizeof(*u->recent); i++)
+		if (u->recent[i] && u->recent[i][0] == s[0] &&
+		    !strcmp(u->recent[i], s))
+			return u->recent[i];
+	copy = arena_strndup(&u->kept_strings, s, strlen(s));
+	u->recent[u->n_recent++ % (sizeof(u->recent) / sizeof(*u->recent))] =
+		copy;
+	return copy;
+}
+
+/* Room for one more element in the array *items of *n and capacity
+ * *cap: half as much again when full, as a long file has many. */
+static void *add_one(void *items, size_t size, size_t *n, size_t *cap)
+{
+	void **p = items;
+
+	if (*n == *cap) {
+		size_t more = *cap < 16 ? 16 : *cap + *cap / 2;
+
+		*p = xrealloc(*p, st_mult(more, size));
+		*cap = more;
+	}
+	return (char *)*p + (*n)++ * size;
+}
+
+/* The owner of the mounts of c in file, the container folded now. */
+static unsigned kept_owner_of(struct unit *u, const struct container *c,
+			      const char *file)
+{
+	struct kept_owner *o = u->n_owners ? &u->owners[u->n_owners - 1] :
+			       NULL;
+	const char *name;
+
+	if (o && o->container == u->n_folded && o->file == file)
+		return (unsigned)(u->n_owners - 1);
+	name = o && o->container == u->n_folded ? o->name :
+	       kept_string(u, c->name);
+	o = add_one(&u->owners, sizeof(*u->owners), &u->n_owners,
+		    &u->cap_owners);
+	o->name = name;
+	o->file = file;
+	o->container = (unsigned)u->n_folded;
+	o->origin = c->origin;
+	return (unsigned)(u->n_owners - 1);
+}
+
+void unit_fold(struct unit *u)
+{
+	struct container *c = &u->containers[u->n_containers - 1];
+
+	for (size_t i = 0; i < c->n_mounts; i++) {
+		const struct mount *m = &c->mounts[i];
+		struct kept_mount *k;
+
+		if (!digest_kept(m))
+			continue;
+		k = add_one(&u->kept, sizeof(*u->kept), &u->n_kept,
+			    &u->cap_kept);
+		k->owner = kept_owner_of(u, c, m->file);
+		k->source = kept_string(u, m->source);
+		k->detail = NULL;
+		if (m->kind == MOUNT_BIND && m->source_path)
+			k->detail = !strcmp(m->source, m->source_path) ?
+				    k->source :	/* mostly */
+				    kept_string(u, m->source_path);
+		else if (m->kind == MOUNT_VOLUME)
+			k->detail = kept_string(u, m->target);
+		k->entry = m->at[MF_ENTRY];
+		k->field = m->at[m->kind == MOUNT_BIND ? MF_SELINUX :
+				 MF_SOURCE];
+		k->kind = (unsigned char)m->kind;
+		k->syntax = (unsigned char)m->syntax;
+		k->selinux = (unsigned char)m->selinux;
+	}
+	container_release(c);
+	u->n_containers--;
+	u->n_folded++;
+	if (!u->n_containers)	/* no mount is left to use them */
+		arena_rewind(&u->strings, (struct arena_mark){ NULL, NULL });
+}
+
+/* The digest of a kept mount. */
+static void digest_of_kept(const struct unit *u, const struct kept_mount *k,
+			   struct mount_digest *d)
+{
+	const struct kept_owner *o = &u->owners[k->owner];
+
+	d->service = o->name;
+	d->file = o->file;
+	d->source = k->source;
+	d->source_path = k->kind == MOUNT_BIND ? k->detail : NULL;
+	d->target = k->kind == MOUNT_VOLUME ? k->detail : NULL;
+	d->entry = k->entry;
+	d->field = k->field;
+	d->container = o->container;
+	d->kind = (enum mount_kind)k->kind;
+	d->syntax = (enum mount_syntax)k->syntax;
+	d->selinux = (enum selinux_label)k->selinux;
+	d->origin = o->origin;
 }
 
 /* The digest of m, a mount of c, the index-th container; its strings
@@ -133,65 +260,13 @@ static void digest_of(const struct container *c, size_t index,
 	d->origin = c->origin;
 }
 
-static const char *digest_string(struct unit *u, const char *s)
-{
-	return s ? arena_strndup(&u->digest_strings, s, strlen(s)) : NULL;
-}
-
-/* Room for one more digest: half as much again when full, as a long
- * file has many. */
-static struct mount_digest *add_digest(struct unit *u)
-{
-	if (u->n_digests == u->cap_digests) {
-		size_t cap = u->cap_digests < 16 ? 16 :
-			     u->cap_digests + u->cap_digests / 2;
-
-		u->digests = xrealloc(u->digests,
-				      st_mult(cap, sizeof(*u->digests)));
-		u->cap_digests = cap;
-	}
-	return &u->digests[u->n_digests++];
-}
-
-void unit_fold(struct unit *u)
-{
-	struct container *c = &u->containers[u->n_containers - 1];
-	const char *service = NULL;
-
-	for (size_t i = 0; i < c->n_mounts; i++) {
-		const struct mount *m = &c->mounts[i];
-		struct mount_digest *d;
-
-		if (!digest_kept(m))
-			continue;
-		if (!service && c->name)
-			service = digest_string(u, c->name);
-		d = add_digest(u);
-		digest_of(c, u->n_folded, m, d);
-		d->service = service;
-		d->source = digest_string(u, m->source);
-		d->source_path = NULL;
-		if (m->kind == MOUNT_BIND && m->source_path)
-			d->source_path = !strcmp(m->source, m->source_path) ?
-					 d->source :	/* mostly */
-					 digest_string(u, m->source_path);
-		d->target = m->kind == MOUNT_VOLUME ?
-			    digest_string(u, m->target) : NULL;
-	}
-	container_release(c);
-	u->n_containers--;
-	u->n_folded++;
-	if (!u->n_containers)	/* no mount is left to use them */
-		arena_rewind(&u->strings, (struct arena_mark){ NULL, NULL });
-}
-
 bool unit_next_mount(const struct unit *u, struct mount_iter *it,
 		     struct mount_digest *d)
 {
 	const struct container *c;
 
-	if (it->digest < u->n_digests) {
-		*d = u->digests[it->digest++];
+	if (it->kept < u->n_kept) {
+		digest_of_kept(u, &u->kept[it->kept++], d);
 		return true;
 	}
 	while (it->container < u->n_containers &&
@@ -236,8 +311,9 @@ void unit_release(struct unit *u)
 	kv_list_release(&u->rejected_volumes);
 	free(u->volume_index);
 	arena_release(&u->strings);
-	free(u->digests);
-	arena_release(&u->digest_strings);
+	free(u->kept);
+	free(u->owners);
+	arena_release(&u->kept_strings);
 	free(u->path);
 	free(u->dir);
 	memset(u, 0, sizeof(*u));

@@ -248,9 +248,12 @@ struct mount_digest {
 
 /* Where unit_next_mount stands; zero it to start. */
 struct mount_iter {
-	size_t digest;		/* the next of the folded digests */
+	size_t kept;		/* the next mount kept of folded containers */
 	size_t container, mount;	/* then the next container's mount */
 };
+
+struct kept_mount;
+struct kept_owner;
 
 /* One linted input and everything parsed out of it. */
 struct unit {
@@ -282,12 +285,17 @@ struct unit {
 	/* The strings of mounts with arena_strings, freed all at once. */
 	struct arena strings;
 
-	/* What is kept of the containers folded away (unit_fold), and
-	 * their strings. */
-	struct mount_digest *digests;
-	size_t n_digests, cap_digests;
+	/* What is kept of the containers folded away (unit_fold): their
+	 * mounts, their names and files, and the strings of both; the
+	 * strings kept last, which the next mounts often repeat. */
+	struct kept_mount *kept;
+	size_t n_kept, cap_kept;
+	struct kept_owner *owners;
+	size_t n_owners, cap_owners;
 	size_t n_folded;
-	struct arena digest_strings;
+	struct arena kept_strings;
+	const char *recent[8];
+	unsigned n_recent;
 
 	/*
 	 * When set, a parser that reads containers one at a time (a
@@ -301,7 +309,7 @@ struct unit {
 
 /* Where a unit stood, to take it back there (unit_truncate). */
 struct unit_mark {
-	size_t n_containers, n_rejected, n_digests, n_folded;
+	size_t n_containers, n_rejected, n_kept, n_owners, n_folded;
 };
 
 void unit_init(struct unit *u, enum unit_kind kind, const char *path,
