@@ -72,8 +72,13 @@ static void container_release(struct container *c)
 
 void volume_release(struct volume *v)
 {
-	free(v->name);
 	free(v->driver);
+	if (v->unit_strings) {
+		free(v->driver_opts.items);
+		free(v->labels.items);
+		return;
+	}
+	free(v->name);
 	kv_list_release(&v->driver_opts);
 	kv_list_release(&v->labels);
 }
@@ -360,11 +365,27 @@ struct volumes_from *container_add_volumes_from(struct container *c)
 
 struct kv *kv_add(struct kv_list *l, const char *key, const char *value)
 {
+	return kv_add_in(NULL, l, key, value);
+}
+
+static char *copy_in(struct arena *a, const char *s)
+{
+	return a ? arena_strndup(a, s, strlen(s)) : xstrdup(s);
+}
+
+struct kv *kv_add_in(struct arena *a, struct kv_list *l, const char *key,
+		     const char *value)
+{
 	struct kv *kv = APPEND_ZEROED(l->items, l->n, l->cap);
 
-	kv->key = xstrdup(key);
-	kv->value = value ? xstrdup(value) : NULL;
+	kv->key = copy_in(a, key);
+	kv->value = value ? copy_in(a, value) : NULL;
 	return kv;
+}
+
+char *unit_strdup(struct unit *u, const char *s)
+{
+	return copy_in(&u->kept_strings, s);
 }
 
 /* Room for n more elements of size in the array *items of *n_items

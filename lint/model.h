@@ -186,6 +186,9 @@ struct volume {
 	bool has_driver;
 	bool has_driver_opts;
 	bool has_labels;
+	/* The name and the keys and values of driver_opts and labels are
+	 * the unit's (unit_strdup): volume_release leaves them. */
+	bool unit_strings;
 	char *driver;
 	struct kv_list driver_opts;
 	struct kv_list labels;
@@ -286,8 +289,9 @@ struct unit {
 	struct arena strings;
 
 	/* What is kept of the containers folded away (unit_fold): their
-	 * mounts, their names and files, and the strings of both; the
-	 * strings kept last, which the next mounts often repeat. */
+	 * mounts, their names and files; the strings of those and of
+	 * unit_strdup; the strings kept last, which the next mounts often
+	 * repeat. */
 	struct kept_mount *kept;
 	size_t n_kept, cap_kept;
 	struct kept_owner *owners;
@@ -351,6 +355,12 @@ struct mount *container_add_mount(struct container *c);
 struct secopt *container_add_secopt(struct container *c);
 struct volumes_from *container_add_volumes_from(struct container *c);
 struct kv *kv_add(struct kv_list *l, const char *key, const char *value);
+/* kv_add with copies from a, or from malloc when a is NULL. */
+struct kv *kv_add_in(struct arena *a, struct kv_list *l, const char *key,
+		     const char *value);
+/* A copy of s that u owns, freed with it: for the many short strings of
+ * a large file. */
+char *unit_strdup(struct unit *u, const char *s);
 /* Room for n more items in l, or u's volumes, made at once and no
  * more: for lists whose length is known before they are filled. */
 void kv_list_reserve(struct kv_list *l, size_t n);

@@ -179,28 +179,31 @@ static void add_mount(struct reader *r, struct container *c, struct mount *m)
 	*container_add_mount(c) = *m;
 }
 
-/* key=value into l; a lone key has no value. */
-static void add_pair(struct kv_list *l, const char *text, const struct loc *at)
+/* key=value into l, with copies from a (or malloc: NULL); a lone key
+ * has no value. */
+static void add_pair(struct arena *a, struct kv_list *l, const char *text,
+		     const struct loc *at)
 {
 	const char *eq = strchr(text, '=');
 	char *key = eq ? xstrndup(text, (size_t)(eq - text)) : xstrdup(text);
 
-	kv_add(l, key, eq ? eq + 1 : NULL)->loc = *at;
+	kv_add_in(a, l, key, eq ? eq + 1 : NULL)->loc = *at;
 	free(key);
 }
 
 /*
  * A mapping of scalars, or a list of `key=value` strings, into l (as
- * Compose reads environment and labels).
+ * Compose reads environment and labels), with copies from a (or malloc:
+ * NULL).
  */
 static void read_pairs(struct reader *r, const char *service,
 		       const char *name, const struct ynode *v,
-		       struct kv_list *l)
+		       struct arena *a, struct kv_list *l)
 {
 	kv_list_reserve(l, v->kind == YNODE_SEQ ? v->n : ynode_pairs(v));
 	for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++) {
 		if (is_scalar(v->items[i]))
-			add_pair(l, v->items[i]->text, &v->items[i]->loc);
+			add_pair(a, l, v->items[i]->text, &v->items[i]->loc);
 		else
 			shape_of(r, v->items[i], service, name, true,
 				 "a \"key=value\" string");
@@ -214,7 +217,7 @@ static void read_pairs(struct reader *r, const char *service,
 				 name, true, "a string");
 			continue;
 		}
-		kv_add(l, k->text, ynode_is_null(val) ? NULL : val->text)
+		kv_add_in(a, l, k->text, ynode_is_null(val) ? NULL : val->text)
 			->loc = k->loc;
 	}
 	if (v->kind == YNODE_SCALAR && !ynode_is_null(v))
@@ -296,7 +299,7 @@ static void svc_environment(struct reader *r, struct container *c,
 			    const struct ynode *key, const struct ynode *v)
 {
 	(void)key;
-	read_pairs(r, c->name, "environment", v, &c->env);
+	read_pairs(r, c->name, "environment", v, NULL, &c->env);
 }
 
 static void add_tmpfs(struct reader *r, struct container *c,
@@ -617,7 +620,8 @@ static void vol_driver_opts(struct reader *r, struct volume *vol,
 	(void)key;
 	vol->has_driver_opts = true;
 	if (v->kind == YNODE_MAP)
-		read_pairs(r, NULL, "driver_opts", v, &vol->driver_opts);
+		read_pairs(r, NULL, "driver_opts", v, &r->u->kept_strings,
+			   &vol->driver_opts);
 	else if (!ynode_is_null(v))
 		shape(r, v, NULL, "\"driver_opts\"", "a mapping");
 }
@@ -627,7 +631,7 @@ static void vol_labels(struct reader *r, struct volume *vol,
 {
 	(void)key;
 	vol->has_labels = true;
-	read_pairs(r, NULL, "labels", v, &vol->labels);
+	read_pairs(r, NULL, "labels", v, &r->u->kept_strings, &vol->labels);
 }
 
 /* `external: true`, or the legacy `external: {name: x}`. */
@@ -661,7 +665,8 @@ static void read_volume(struct reader *r, const struct ynode *key,
 	size_t n = sizeof(volume_keys) / sizeof(*volume_keys);
 	struct volume *vol = unit_add_volume(r->u);
 
-	vol->name = xstrdup(key->text);
+	vol->unit_strings = true;
+	vol->name = unit_strdup(r->u, key->text);
 	vol->loc = key->loc;
 	if (!ynode_is_null(def) && def->kind != YNODE_MAP) {
 		char *what = xasprintf("volume \"%s\"", key->text);
