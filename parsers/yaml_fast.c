@@ -139,21 +139,22 @@ static struct fev *push(struct reader *r, yaml_event_type_t type,
 
 	grow_array(&r->ev, sizeof(*r->ev), r->n_ev + 1, &r->cap_ev);
 	e = &r->ev[r->n_ev++];
-	memset(e, 0, sizeof(*e));
 	e->type = type;
+	e->style = YAML_ANY_SCALAR_STYLE;
+	e->value = e->name = NULL;
+	e->len = e->name_len = 0;
 	e->start = start;
 	e->end = end;
 	return e;
 }
 
-static void push_scalar(struct reader *r, yaml_mark_t start, yaml_mark_t end,
-			const struct tok *k)
+/* An empty plain scalar at m. */
+static void push_empty(struct reader *r, yaml_mark_t m)
 {
-	struct fev *e = push(r, YAML_SCALAR_EVENT, start, end);
+	struct fev *e = push(r, YAML_SCALAR_EVENT, m, m);
 
-	e->value = k ? k->value : "";
-	e->len = k ? k->len : 0;
-	e->style = k ? k->style : YAML_PLAIN_SCALAR_STYLE;
+	e->value = "";
+	e->style = YAML_PLAIN_SCALAR_STYLE;
 }
 
 /* Hands over ev[0, upto) and drops them. */
@@ -232,6 +233,27 @@ static bool plain_start(const struct reader *r, size_t i)
 	return !strchr(" \n,[]{}#&*!|>'\"%@`", c);
 }
 
+/* The bytes that end a run in a scalar: a plain one (STOP_PLAIN), a
+ * single-quoted one (STOP_SINGLE), a double-quoted one (STOP_DOUBLE). */
+enum { STOP_PLAIN = 1, STOP_SINGLE = 2, STOP_DOUBLE = 4 };
+
+static const unsigned char stops[256] = {
+	['\n'] = STOP_PLAIN | STOP_SINGLE | STOP_DOUBLE,
+	[' '] = STOP_PLAIN,
+	[':'] = STOP_PLAIN,
+	['\''] = STOP_SINGLE,
+	['"'] = STOP_DOUBLE,
+	['\\'] = STOP_DOUBLE,
+};
+
+/* The first byte from i on, before end, that is in the class `stop`. */
+static size_t run(const char *t, size_t i, size_t end, unsigned char stop)
+{
+	while (i < end && !(stops[(unsigned char)t[i]] & stop))
+		i++;
+	return i;
+}
+
 /* Reads the scalar at i, on its line. Returns 0, or YFAST_STOPPED for
  * one this reader leaves to libyaml. */
 static int scan_scalar(const struct reader *r, size_t i, struct tok *k)
@@ -242,11 +264,10 @@ static int scan_scalar(const struct reader *r, size_t i, struct tok *k)
 
 	k->start = i;
 	if (q == '"' || q == '\'') {
-		for (j = i + 1; j < r->len && t[j] != q; j++)
-			if (t[j] == '\n' || (q == '"' && t[j] == '\\'))
-				return YFAST_STOPPED;
-		if (j >= r->len || (q == '\'' && j + 1 < r->len &&
-				    t[j + 1] == '\''))
+		j = run(t, i + 1, r->len, q == '"' ? STOP_DOUBLE :
+						     STOP_SINGLE);
+		if (j >= r->len || t[j] != q ||
+		    (q == '\'' && j + 1 < r->len && t[j + 1] == '\''))
 			return YFAST_STOPPED;
 		k->value = t + i + 1;
 		k->len = j - i - 1;
@@ -258,17 +279,26 @@ static int scan_scalar(const struct reader *r, size_t i, struct tok *k)
 	if (!plain_start(r, i))
 		return YFAST_STOPPED;
 	for (j = end = i; j < r->len;) {
-		char c = t[j];
+		size_t from = j;
+		char c;
 
-		if (c == '\n' || (c == ':' && blankz(r, j + 1)))
+		j = run(t, j, r->len, STOP_PLAIN);
+		if (j > from)
+			end = j;
+		if (j >= r->len)
 			break;
-		if (c == ' ') {
-			j = skip_spaces(r, j);
-			if (line_end(r, j) || t[j] == '#')
+		c = t[j];
+		if (c == ':') {
+			if (blankz(r, j + 1))
 				break;
+			end = ++j;
 			continue;
 		}
-		end = ++j;
+		if (c == '\n')
+			break;
+		j = skip_spaces(r, j);
+		if (line_end(r, j) || t[j] == '#')
+			break;
 	}
 	k->value = t + i;
 	k->len = end - i;
@@ -278,22 +308,19 @@ static int scan_scalar(const struct reader *r, size_t i, struct tok *k)
 	return 0;
 }
 
-/* A key at i: a scalar, then ':' before a blank or the line's end.
- * Returns 0 and sets *k and *colon, or YFAST_STOPPED. */
-static int scan_key(const struct reader *r, size_t i, struct tok *k,
-		    size_t *colon)
+/* Whether the scalar k is a key: ':' follows it, before a blank or the
+ * line's end. Sets *colon. */
+static bool is_key(const struct reader *r, const struct tok *k,
+		   size_t *colon)
 {
-	size_t j;
+	size_t j = k->style == YAML_PLAIN_SCALAR_STYLE ?
+		   k->after : skip_spaces(r, k->end);
 
-	if (scan_scalar(r, i, k))
-		return YFAST_STOPPED;
-	j = k->style == YAML_PLAIN_SCALAR_STYLE ? k->after :
-						  skip_spaces(r, k->end);
 	if (j >= r->len || r->t[j] != ':' || !blankz(r, j + 1) ||
-	    j - i > KEY_MAX)
-		return YFAST_STOPPED;
+	    j - k->start > KEY_MAX)
+		return false;
 	*colon = j;
-	return 0;
+	return true;
 }
 
 /* After a token ending at i: blanks, then a comment or the line's end. */
@@ -330,6 +357,25 @@ static size_t scan_name(const struct reader *r, size_t i)
 	if (end == i || end - i > ANCHOR_MAX || !blankz(r, end))
 		return 0;
 	return end;
+}
+
+/* The scalar value k, with the anchor `name` (NULL: none) at `at`. */
+static int scalar(struct reader *r, const struct tok *k, const char *name,
+		  size_t name_len, yaml_mark_t at)
+{
+	struct fev *e;
+
+	/* anything but a comment after it: a key, a second token */
+	if (rest(r, k->end))
+		return YFAST_STOPPED;
+	e = push(r, YAML_SCALAR_EVENT, name ? at : mark(r, col_of(r, k->start)),
+		 mark(r, col_of(r, k->end)));
+	e->value = k->value;
+	e->len = k->len;
+	e->style = k->style;
+	e->name = name;
+	e->name_len = name_len;
+	return 0;
 }
 
 /* The value after a key's ':' or an item's '-', from i; em marks the
@@ -371,19 +417,9 @@ static int value(struct reader *r, size_t i, yaml_mark_t em, bool item)
 		e->name_len = end - j - 1;
 		return rest(r, end);
 	}
-	if (scan_scalar(r, j, &k) ||
-	    (k.style == YAML_PLAIN_SCALAR_STYLE && !line_end(r, k.after) &&
-	     t[k.after] == ':') ||
-	    rest(r, k.end))
+	if (scan_scalar(r, j, &k))
 		return YFAST_STOPPED;
-	push_scalar(r, name ? at : mark(r, col_of(r, k.start)),
-		    mark(r, col_of(r, k.end)), &k);
-	if (name) {
-		e = &r->ev[r->n_ev - 1];
-		e->name = name;
-		e->name_len = name_len;
-	}
-	return 0;
+	return scalar(r, &k, name, name_len, at);
 }
 
 /* Opens a collection at column c, with the anchor of the open value. */
@@ -434,7 +470,7 @@ static int place(struct reader *r, size_t c, bool item)
 	if (open) {
 		if (r->anchor)
 			return YFAST_STOPPED;
-		push_scalar(r, r->open_mark, r->open_mark, NULL);
+		push_empty(r, r->open_mark);
 	}
 	while (r->depth) {
 		top = &r->stack[r->depth - 1];
@@ -450,25 +486,32 @@ static int place(struct reader *r, size_t c, bool item)
 
 static int pair(struct reader *r, const struct tok *key, size_t colon)
 {
-	push_scalar(r, mark(r, col_of(r, key->start)),
-		    mark(r, col_of(r, key->end)), key);
+	struct fev *e = push(r, YAML_SCALAR_EVENT,
+			     mark(r, col_of(r, key->start)),
+			     mark(r, col_of(r, key->end)));
+
+	e->value = key->value;
+	e->len = key->len;
+	e->style = key->style;
 	return value(r, colon + 1, mark(r, col_of(r, colon) + 1), false);
 }
 
 /* The rest of a line that starts with a dash at column c. */
 static int item_line(struct reader *r, size_t c)
 {
+	const char *t = r->t;
 	size_t j = skip_spaces(r, r->ls + c + 1), colon;
-	struct tok key;
+	yaml_mark_t none = { 0 };
+	struct tok k;
 
-	if (!line_end(r, j) && r->t[j] == '-' && blankz(r, j + 1))
+	if (line_end(r, j) || t[j] == '#' || t[j] == '&' || t[j] == '*')
+		return value(r, j, mark(r, c + 1), true);
+	if (scan_scalar(r, j, &k))	/* a dash and a blank among them */
 		return YFAST_STOPPED;
-	if (!line_end(r, j) && r->t[j] != '#' && r->t[j] != '&' &&
-	    !scan_key(r, j, &key, &colon)) {
-		open_block(r, col_of(r, j), false, false);
-		return pair(r, &key, colon);
-	}
-	return value(r, r->ls + c + 1, mark(r, c + 1), true);
+	if (!is_key(r, &k, &colon))
+		return scalar(r, &k, NULL, 0, none);
+	open_block(r, col_of(r, j), false, false);
+	return pair(r, &k, colon);
 }
 
 /* A line with content, its first token at column c. */
@@ -479,7 +522,7 @@ static int content_line(struct reader *r, size_t c)
 	struct tok key;
 	int rc;
 
-	if (!item && scan_key(r, p, &key, &colon))
+	if (!item && (scan_scalar(r, p, &key) || !is_key(r, &key, &colon)))
 		return YFAST_STOPPED;
 	if (!r->started) {
 		yaml_mark_t at = mark(r, c);
@@ -513,7 +556,7 @@ static int finish(struct reader *r)
 	if (!r->started || (r->open && r->anchor))
 		return YFAST_STOPPED;
 	if (r->open)
-		push_scalar(r, r->open_mark, r->open_mark, NULL);
+		push_empty(r, r->open_mark);
 	while (r->depth && r->stack[r->depth - 1].indent > ecol)
 		close_top(r, at);
 	while (r->depth)
