@@ -63,7 +63,8 @@ struct reader {
 
 	struct fev *ev;
 	size_t n_ev, cap_ev;
-	size_t ready;		/* ev[0, ready) may be handed over */
+	size_t first;		/* ev[first, ready) may be handed over: */
+	size_t ready;		/* reset after each hand() */
 
 	yfast_fn *fn;
 	void *ctx;
@@ -157,12 +158,12 @@ static void push_empty(struct reader *r, yaml_mark_t m)
 	e->style = YAML_PLAIN_SCALAR_STYLE;
 }
 
-/* Hands over ev[0, upto) and drops them. */
+/* Hands over ev[first, upto). */
 static int hand(struct reader *r, size_t upto)
 {
 	char name[ANCHOR_MAX + 1];
 
-	for (size_t i = 0; i < upto; i++) {
+	for (size_t i = r->first; i < upto; i++) {
 		const struct fev *f = &r->ev[i];
 		yaml_char_t *anchor = NULL;
 		yaml_event_t e;
@@ -218,8 +219,14 @@ static int hand(struct reader *r, size_t upto)
 			return rc;
 		r->handed++;
 	}
-	memmove(r->ev, r->ev + upto, (r->n_ev - upto) * sizeof(*r->ev));
-	r->n_ev -= upto;
+	r->first = upto;
+	/* what was handed over leaves room, now and then */
+	if (r->first == r->n_ev || r->first >= 256) {
+		memmove(r->ev, r->ev + upto,
+			(r->n_ev - upto) * sizeof(*r->ev));
+		r->n_ev -= upto;
+		r->first = 0;
+	}
 	return 0;
 }
 
