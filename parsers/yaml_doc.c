@@ -963,10 +963,13 @@ const struct ynode *ynode_value(const struct ynode *map, size_t i)
 const struct ynode *ynode_get(const struct ynode *map, const char *key,
 			      const struct ynode **key_node)
 {
+	size_t len = strlen(key);
+
 	for (size_t i = 0; i < ynode_pairs(map); i++) {
 		const struct ynode *k = ynode_key(map, i);
 
-		if (k->kind != YNODE_SCALAR || strcmp(k->text, key))
+		if (k->kind != YNODE_SCALAR || k->len != len ||
+		    memcmp(k->text, key, len))
 			continue;
 		if (key_node)
 			*key_node = k;
@@ -987,8 +990,8 @@ bool ynode_is_null(const struct ynode *n)
 	case 1:
 		return t[0] == '~';
 	case 4:
-		return !strcmp(t, "null") || !strcmp(t, "Null") ||
-		       !strcmp(t, "NULL");
+		return !memcmp(t, "null", 4) || !memcmp(t, "Null", 4) ||
+		       !memcmp(t, "NULL", 4);
 	default:
 		return false;
 	}
