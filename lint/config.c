@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "buf.h"
+#include "fsprobe.h"
 #include "input.h"
 #include "limits.h"
 #include "mem.h"
@@ -493,7 +494,8 @@ static char *search_dir(const char *path)
 	const char *slash = strrchr(path, '/');
 	struct stat st;
 
-	if (!strcmp(path, "-") || lstat(path, &st) || !S_ISREG(st.st_mode))
+	if (!strcmp(path, "-") || fsprobe_lstat(path, &st) ||
+	    !S_ISREG(st.st_mode))
 		return NULL;
 	if (!slash)
 		return xstrdup(".");

@@ -323,10 +323,32 @@ int fsprobe_stat_in(const char *dir, const char *name)
 	return err;
 }
 
+/* The path lstat last asked for, and its answer. */
+static struct {
+	char *path;
+	struct stat st;
+	int err;
+} last_lstat;
+
+int fsprobe_lstat(const char *path, struct stat *st)
+{
+	if (!last_lstat.path || strcmp(last_lstat.path, path)) {
+		free(last_lstat.path);
+		last_lstat.path = xstrdup(path);
+		last_lstat.err = lstat(path, &last_lstat.st) ? errno : 0;
+	}
+	*st = last_lstat.st;
+	if (!last_lstat.err)
+		return 0;
+	errno = last_lstat.err;
+	return -1;
+}
+
 /* The directory resolved last: its name as asked and its real path. */
 static struct {
 	char *asked;
 	char *real;		/* NULL when it could not be resolved */
+	bool is_dir;		/* asked is a directory, not a link */
 } last_dir;
 
 static char *dir_realpath(const char *dir)
@@ -336,6 +358,7 @@ static char *dir_realpath(const char *dir)
 		free(last_dir.real);
 		last_dir.asked = xstrdup(dir);
 		last_dir.real = realpath(dir, NULL);
+		last_dir.is_dir = false;
 	}
 	return last_dir.real ? xstrdup(last_dir.real) : NULL;
 }
@@ -347,10 +370,15 @@ char *fsprobe_realpath(const char *path)
 	struct stat st;
 	char *dir, *real, *full;
 
-	if (lstat(path, &st) || S_ISLNK(st.st_mode))
-		return realpath(path, NULL);
-	if (S_ISDIR(st.st_mode))
+	if (last_dir.is_dir && !strcmp(path, last_dir.asked))
 		return dir_realpath(path);
+	if (fsprobe_lstat(path, &st) || S_ISLNK(st.st_mode))
+		return realpath(path, NULL);
+	if (S_ISDIR(st.st_mode)) {
+		real = dir_realpath(path);
+		last_dir.is_dir = true;
+		return real;
+	}
 	if (!*base || !strcmp(base, ".") || !strcmp(base, ".."))
 		return realpath(path, NULL);
 	dir = slash == path ? xstrdup("/") :

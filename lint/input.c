@@ -23,24 +23,37 @@ static void add_at_offset(struct findings *out, const char *rule,
 	finding_add(out, rule, SEV_OFF, &loc, NULL, NULL, "%s", message);
 }
 
-/* Reads fd to its end; size is what fstat said a regular file holds. */
+/*
+ * Reads fd to its end, straight into b; size is what fstat said a
+ * regular file holds (0: not known). Once that room is full, a byte
+ * more is asked for to see the end.
+ */
 static enum input_status slurp_fd(int fd, size_t size, struct buf *b)
 {
-	char chunk[65536];
-	ssize_t n;
+	char more;
 
 	buf_init(b, LIMIT_FILE_BYTES);
-	if (size && buf_grow(b, size))
+	if (buf_grow(b, size ? size : 65536))
 		return INPUT_TOO_BIG;
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+	for (;;) {
+		size_t room = b->alloc - b->len - 1;
+		ssize_t n = read(fd, room ? b->data + b->len : &more,
+				 room ? room : 1);
+
+		if (n == 0)
+			return INPUT_OK;
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			return INPUT_CANNOT_READ;
-		if (buf_add(b, chunk, (size_t)n))
-			return INPUT_TOO_BIG;
+		if (!room) {
+			if (buf_add(b, &more, 1))
+				return INPUT_TOO_BIG;
+			continue;
+		}
+		b->len += (size_t)n;
+		b->data[b->len] = '\0';
 	}
-	return INPUT_OK;
 }
 
 /* /dev/null: empty, and never waits ("--env-file /dev/null"). */

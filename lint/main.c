@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "driver.h"
 #include "finding.h"
+#include "fsprobe.h"
 #include "mem.h"
 #include "policy.h"
 #include "report.h"
@@ -442,8 +443,10 @@ static void lint_operands(const struct cli *c, struct findings *f,
 	for (int i = 0; i < c->n_files; i++) {
 		const char *path = c->files[i];
 
-		if (strcmp(path, "-") && !stat(path, &st) &&
-		    S_ISDIR(st.st_mode)) {
+		if (strcmp(path, "-") && !fsprobe_lstat(path, &st) &&
+		    (S_ISDIR(st.st_mode) || (S_ISLNK(st.st_mode) &&
+					     !stat(path, &st) &&
+					     S_ISDIR(st.st_mode)))) {
 			if (walk_dir(path, lint_found, &run))
 				finding_error(f, path, 0, 0, "cannot read: %s",
 					      strerror(errno));

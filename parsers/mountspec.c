@@ -109,6 +109,8 @@ static size_t home_prefix(const char *s, bool tilde)
 {
 	static const char *const forms[] = { "${HOME}", "$HOME", "~" };
 
+	if (s[0] != '$' && s[0] != '~')
+		return 0;
 	for (size_t i = 0; i < 3; i++) {
 		size_t n = strlen(forms[i]);
 
@@ -152,6 +154,8 @@ static size_t cwd_prefix(const char *s)
 	static const char *const forms[] = { "${PWD}", "$PWD", "$(pwd)",
 					     "`pwd`" };
 
+	if (s[0] != '$' && s[0] != '`')
+		return 0;
 	for (size_t i = 0; i < sizeof(forms) / sizeof(*forms); i++) {
 		size_t n = strlen(forms[i]);
 
@@ -372,8 +376,8 @@ static const struct short_opt *find_opt(const char *name, size_t n,
 		if (o->name[0] == name[0] && !strncmp(o->name, name, n) &&
 		    !o->name[n])
 			return o;
-		if (!strcmp(o->name, "idmap") && n > 6 &&
-		    !strncmp(name, "idmap=", 6))
+		if (name[0] == 'i' && n > 6 && !strncmp(name, "idmap=", 6) &&
+		    !strcmp(o->name, "idmap"))
 			return o;
 	}
 	return NULL;

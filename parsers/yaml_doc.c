@@ -8,6 +8,8 @@
 
 #include <yaml.h>
 
+#include "yaml_fast.h"
+
 #include "../lint/hash.h"
 #include "../lint/limits.h"
 #include "../lint/mem.h"
@@ -123,7 +125,8 @@ struct frame {
 };
 
 struct loader {
-	yaml_parser_t parser;
+	yaml_parser_t parser;	/* when libyaml reads the text */
+	bool libyaml;
 	struct ydoc *d;
 	struct findings *out;
 	const char *text;
@@ -823,20 +826,43 @@ static void report_libyaml(struct loader *l)
 	free(msg);
 }
 
+static int fast_event(void *ctx, const yaml_event_t *e)
+{
+	return on_event(ctx, e) ? -1 : 0;
+}
+
+/*
+ * The fast reader first; where it stops, libyaml reads the text from its
+ * start, and the events the fast reader handed over are passed over.
+ */
 static int run_parser(struct loader *l)
 {
 	yaml_event_t e;
+	size_t skip = 0;
 	bool done = false;
-	int rc = 0;
+	int rc = yfast_read(l->text, l->len, fast_event, l, &skip);
 
-	while (!done && !rc) {
+	if (rc != YFAST_STOPPED)
+		return rc;
+	if (!yaml_parser_initialize(&l->parser)) {
+		/* libyaml fails here only when it cannot allocate */
+		fputs("mountlint: out of memory\n", stderr);
+		exit(70);
+	}
+	l->libyaml = true;
+	yaml_parser_set_input_string(&l->parser,
+				     (const unsigned char *)l->text, l->len);
+	yaml_parser_set_encoding(&l->parser, YAML_UTF8_ENCODING);
+	for (rc = 0; !done && !rc; yaml_event_delete(&e)) {
 		if (!yaml_parser_parse(&l->parser, &e)) {
 			report_libyaml(l);
 			return -1;
 		}
 		done = e.type == YAML_STREAM_END_EVENT;
-		rc = on_event(l, &e);
-		yaml_event_delete(&e);
+		if (skip)
+			skip--;
+		else
+			rc = on_event(l, &e);
 	}
 	return rc;
 }
@@ -862,14 +888,6 @@ int ydoc_load_stream(struct ydoc *d, const char *text, size_t len,
 	l.stream = s;
 	l.text = text;
 	l.len = len;
-	if (!yaml_parser_initialize(&l.parser)) {
-		/* libyaml fails here only when it cannot allocate */
-		fputs("mountlint: out of memory\n", stderr);
-		exit(70);
-	}
-	yaml_parser_set_input_string(&l.parser, (const unsigned char *)text,
-				     len);
-	yaml_parser_set_encoding(&l.parser, YAML_UTF8_ENCODING);
 	rc = run_parser(&l);
 
 	while (l.depth)
@@ -878,7 +896,8 @@ int ydoc_load_stream(struct ydoc *d, const char *text, size_t len,
 	free(l.pending);
 	free(l.line_starts);
 	anchors_release(&l);
-	yaml_parser_delete(&l.parser);
+	if (l.libyaml)
+		yaml_parser_delete(&l.parser);
 	if (rc)
 		d->root = NULL;
 	return rc;
@@ -944,10 +963,13 @@ const struct ynode *ynode_value(const struct ynode *map, size_t i)
 const struct ynode *ynode_get(const struct ynode *map, const char *key,
 			      const struct ynode **key_node)
 {
+	size_t len = strlen(key);
+
 	for (size_t i = 0; i < ynode_pairs(map); i++) {
 		const struct ynode *k = ynode_key(map, i);
 
-		if (k->kind != YNODE_SCALAR || strcmp(k->text, key))
+		if (k->kind != YNODE_SCALAR || k->len != len ||
+		    memcmp(k->text, key, len))
 			continue;
 		if (key_node)
 			*key_node = k;
@@ -968,8 +990,8 @@ bool ynode_is_null(const struct ynode *n)
 	case 1:
 		return t[0] == '~';
 	case 4:
-		return !strcmp(t, "null") || !strcmp(t, "Null") ||
-		       !strcmp(t, "NULL");
+		return !memcmp(t, "null", 4) || !memcmp(t, "Null", 4) ||
+		       !memcmp(t, "NULL", 4);
 	default:
 		return false;
 	}

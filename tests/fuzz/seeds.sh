@@ -40,12 +40,12 @@ for f in $(find . -type f \( -name '*.yaml' -o -name '*.yml' \) |
 	   grep -v '\.expected$' | LC_ALL=C sort); do
 	case $f in
 	*/.github/* | *gitlab*) ;;
-	*) seed compose "$f"; seed lint "$f" 0 ;;
+	*) seed compose "$f"; seed yaml "$f"; seed lint "$f" 0 ;;
 	esac
 done
 if [ -d "$shared" ]; then
 	for f in "$shared"/*.yml "$shared"/*.yaml; do
-		[ -f "$f" ] && seed compose "$f"
+		[ -f "$f" ] && seed compose "$f" && seed yaml "$f"
 	done
 fi
 # project: a case's compose.yaml, then "#over" and another of its files
