@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "limits.h"
 #include "mem.h"
 #include "word.h"
@@ -169,6 +170,22 @@ static const struct rule *registry_rule(const char *id)
 	return rule_find(id);
 }
 
+/* registry_rule through a table of the rules found so far, by a hash of
+ * their id: rules whose findings alternate (one service's, then the
+ * next's) are found at the first try. The registry never changes, so
+ * neither does what the table holds. */
+static const struct rule *cached_rule(const char *id)
+{
+	static const struct rule *seen[64];
+	size_t n = strlen(id);
+	size_t slot = (size_t)hash_bytes(HASH_START, id, n) %
+		      (sizeof(seen) / sizeof(*seen));
+
+	if (!seen[slot] || strcmp(seen[slot]->id, id))
+		seen[slot] = registry_rule(id);
+	return seen[slot];
+}
+
 /* The rule of id: the last one's, or from the registry. */
 static const struct rule *find_rule(struct findings *f, const char *id)
 {
@@ -176,7 +193,7 @@ static const struct rule *find_rule(struct findings *f, const char *id)
 
 	if (f->last_rule && !strcmp(f->last_rule->id, id))
 		return f->last_rule;
-	rule = registry_rule(id);
+	rule = cached_rule(id);
 	if (!rule) {
 		fprintf(stderr, "mountlint: internal error: no rule '%s'\n",
 			id);

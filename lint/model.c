@@ -141,18 +141,18 @@ static bool digest_kept(const struct mount *m)
  * are equal (a volume's name and target repeat from mount to mount). */
 static const char *kept_string(struct unit *u, const char *s)
 {
-	char *copy;
+	size_t n = sizeof(u->recent) / sizeof(*u->recent), len, slot;
 
 	if (!s)
 		return NULL;
-	for (size_t i = 0; i < sizeof(u->recent) / sizeof(*u->recent); i++)
-		if (u->recent[i] && u->recent[i][0] == s[0] &&
-		    !strcmp(u->recent[i], s))
+	len = strlen(s);
+	for (size_t i = 0; i < n; i++)
+		if (u->recent[i] && u->recent_len[i] == len &&
+		    !memcmp(u->recent[i], s, len))
 			return u->recent[i];
-	copy = arena_strndup(&u->kept_strings, s, strlen(s));
-	u->recent[u->n_recent++ % (sizeof(u->recent) / sizeof(*u->recent))] =
-		copy;
-	return copy;
+	slot = u->n_recent++ % n;
+	u->recent_len[slot] = len;
+	return u->recent[slot] = arena_strndup(&u->kept_strings, s, len);
 }
 
 /* Room for one more element in the array *items of *n and capacity

@@ -299,6 +299,7 @@ struct unit {
 	size_t n_folded;
 	struct arena kept_strings;
 	const char *recent[8];
+	size_t recent_len[8];
 	unsigned n_recent;
 
 	/*
