@@ -79,7 +79,9 @@ void compose_interpolate(struct ynode *root, const char *src, size_t len,
  * compose_interpolate. After loading, compose_stream_interpolate does
  * the rest of the document, and compose_read reads what did not stream
  * (each streamed service is left out). compose_stream_failed says
- * whether a service had a value of the wrong type (ML005).
+ * whether a service had a value of the wrong type (ML005). Each service
+ * streamed into a container is handed to u->container_read, when set,
+ * as soon as it is read.
  */
 struct compose_stream;
 struct ydoc_stream;
