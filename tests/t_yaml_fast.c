@@ -90,9 +90,24 @@ static void texts(void)
 	whole("- 1\n- two words\n- a:b\n- x#y\n- -z\n- ?q\n- :p\n");
 	whole("key with spaces : v\n<<: *a\n");
 
+	/* flow sequences of scalars on one line */
+	whole("a: [x, 'y', \"z\"]\nb: []\nc: [ ]\n");
+	whole("- [a b , c#d,-e]   # c\n- [\"80:80\"]\n");
+	whole("a: &s [1]\nb: *s\n");
+	stops("a: [x:y]\n", 0);
+	stops("a: [a, ]\n", 0);
+	stops("a: [a,\n  b]\n", 0);
+	stops("a: [[a]]\n", 0);
+	stops("a: [a] b\n", 0);
+	stops("a: [a]: b\n", 0);
+	stops("a: [? a]\n", 0);
+	stops("a: [a #c\n]\n", 0);
+	stops("a: [a, {b: c}]\n", 0);
+	stops("a: ['a' 'b']\n", 0);
+
 	/* line 1 waits for line 2, which stops */
-	stops("a: 1\nb: [x]\n", 0);
-	stops("a: 1\nb: 2\nc: [x]\n", 5);
+	stops("a: 1\nb: {x: y}\n", 0);
+	stops("a: 1\nb: 2\nc: {x: y}\n", 5);
 	stops("", 0);
 	stops("# only a comment\n", 0);
 	stops("a: 1\n---\nb: 2\n", 0);
