@@ -13,6 +13,9 @@
  * Longer anchor names are left to libyaml too. */
 #define KEY_MAX 1000
 #define ANCHOR_MAX 255
+/* A line's events wait for the next line: a flow sequence with more
+ * items than this is left to libyaml, which does not keep them. */
+#define LINE_EVENTS_MAX 4096
 
 /* An open block collection. */
 struct blk {
@@ -430,7 +433,8 @@ static int flow_seq(struct reader *r, size_t i, const char *name,
 	while (j >= r->len || t[j] != ']') {
 		struct tok k;
 
-		if (line_end(r, j) || scan_flow_scalar(r, j, &k))
+		if (line_end(r, j) || scan_flow_scalar(r, j, &k) ||
+		    r->n_ev - r->first > LINE_EVENTS_MAX)
 			return YFAST_STOPPED;
 		e = push(r, YAML_SCALAR_EVENT, mark(r, col_of(r, k.start)),
 			 mark(r, col_of(r, k.end)));
