@@ -13,6 +13,9 @@
  * Longer anchor names are left to libyaml too. */
 #define KEY_MAX 1000
 #define ANCHOR_MAX 255
+/* A line's events wait for the next line: a flow sequence with more
+ * items than this is left to libyaml, which does not keep them. */
+#define LINE_EVENTS_MAX 4096
 
 /* An open block collection. */
 struct blk {
@@ -24,7 +27,8 @@ struct blk {
 /* An event read, not yet handed over. */
 struct fev {
 	yaml_event_type_t type;
-	yaml_scalar_style_t style;
+	yaml_scalar_style_t style;	/* scalars */
+	bool flow;			/* sequences: [a, b] */
 	const char *value;	/* scalars */
 	size_t len;
 	const char *name;	/* the anchor, or the alias's name */
@@ -142,6 +146,7 @@ static struct fev *push(struct reader *r, yaml_event_type_t type,
 	e = &r->ev[r->n_ev++];
 	e->type = type;
 	e->style = YAML_ANY_SCALAR_STYLE;
+	e->flow = false;
 	e->value = e->name = NULL;
 	e->len = e->name_len = 0;
 	e->start = start;
@@ -204,7 +209,9 @@ static int hand(struct reader *r, size_t upto)
 		case YAML_SEQUENCE_START_EVENT:
 			e.data.sequence_start.anchor = anchor;
 			e.data.sequence_start.implicit = 1;
-			e.data.sequence_start.style = YAML_BLOCK_SEQUENCE_STYLE;
+			e.data.sequence_start.style = f->flow ?
+				YAML_FLOW_SEQUENCE_STYLE :
+				YAML_BLOCK_SEQUENCE_STYLE;
 			break;
 		case YAML_MAPPING_START_EVENT:
 			e.data.mapping_start.anchor = anchor;
@@ -240,17 +247,23 @@ static bool plain_start(const struct reader *r, size_t i)
 	return !strchr(" \n,[]{}#&*!|>'\"%@`", c);
 }
 
-/* The bytes that end a run in a scalar: a plain one (STOP_PLAIN), a
- * single-quoted one (STOP_SINGLE), a double-quoted one (STOP_DOUBLE). */
-enum { STOP_PLAIN = 1, STOP_SINGLE = 2, STOP_DOUBLE = 4 };
+/* The bytes that end a run in a scalar: a plain one (STOP_PLAIN), one
+ * in a flow sequence (STOP_FLOW), a single-quoted one (STOP_SINGLE), a
+ * double-quoted one (STOP_DOUBLE). */
+enum { STOP_PLAIN = 1, STOP_SINGLE = 2, STOP_DOUBLE = 4, STOP_FLOW = 8 };
 
 static const unsigned char stops[256] = {
-	['\n'] = STOP_PLAIN | STOP_SINGLE | STOP_DOUBLE,
-	[' '] = STOP_PLAIN,
-	[':'] = STOP_PLAIN,
+	['\n'] = STOP_PLAIN | STOP_SINGLE | STOP_DOUBLE | STOP_FLOW,
+	[' '] = STOP_PLAIN | STOP_FLOW,
+	[':'] = STOP_PLAIN | STOP_FLOW,
 	['\''] = STOP_SINGLE,
 	['"'] = STOP_DOUBLE,
 	['\\'] = STOP_DOUBLE,
+	[','] = STOP_FLOW,
+	['['] = STOP_FLOW,
+	[']'] = STOP_FLOW,
+	['{'] = STOP_FLOW,
+	['}'] = STOP_FLOW,
 };
 
 /* The first byte from i on, before end, that is in the class `stop`. */
@@ -366,6 +379,83 @@ static size_t scan_name(const struct reader *r, size_t i)
 	return end;
 }
 
+/*
+ * Reads a scalar of a flow sequence at i, on its line: a quoted one, or a
+ * plain one without ':' (which libyaml reads in more than one way there).
+ */
+static int scan_flow_scalar(const struct reader *r, size_t i, struct tok *k)
+{
+	const char *t = r->t;
+	size_t j, end;
+
+	if (t[i] == '"' || t[i] == '\'')
+		return scan_scalar(r, i, k);
+	if (t[i] == '?' || t[i] == ':' || !plain_start(r, i))
+		return YFAST_STOPPED;
+	k->start = i;
+	for (j = end = i;;) {
+		size_t from = j;
+
+		j = run(t, j, r->len, STOP_FLOW);
+		if (j > from)
+			end = j;
+		if (line_end(r, j) || t[j] == ':')
+			return YFAST_STOPPED;
+		if (t[j] != ' ')
+			break;
+		j = skip_spaces(r, j);
+		if (line_end(r, j) || t[j] == '#')
+			return YFAST_STOPPED;
+		if (stops[(unsigned char)t[j]] & STOP_FLOW)
+			break;
+	}
+	k->value = t + i;
+	k->len = end - i;
+	k->end = end;
+	k->after = j;
+	k->style = YAML_PLAIN_SCALAR_STYLE;
+	return 0;
+}
+
+/* A flow sequence of scalars on one line, "[a, 'b']", at i. */
+static int flow_seq(struct reader *r, size_t i, const char *name,
+		    size_t name_len, yaml_mark_t at)
+{
+	const char *t = r->t;
+	size_t j = skip_spaces(r, i + 1);
+	struct fev *e = push(r, YAML_SEQUENCE_START_EVENT,
+			     name ? at : mark(r, col_of(r, i)),
+			     mark(r, col_of(r, i) + 1));
+
+	e->flow = true;
+	e->name = name;
+	e->name_len = name_len;
+	while (j >= r->len || t[j] != ']') {
+		struct tok k;
+
+		if (line_end(r, j) || scan_flow_scalar(r, j, &k) ||
+		    r->n_ev - r->first > LINE_EVENTS_MAX)
+			return YFAST_STOPPED;
+		e = push(r, YAML_SCALAR_EVENT, mark(r, col_of(r, k.start)),
+			 mark(r, col_of(r, k.end)));
+		e->value = k.value;
+		e->len = k.len;
+		e->style = k.style;
+		j = skip_spaces(r, k.end);
+		if (j < r->len && t[j] == ',') {
+			j = skip_spaces(r, j + 1);
+			if (j < r->len && t[j] == ']')	/* "[a, ]" */
+				return YFAST_STOPPED;
+			continue;
+		}
+		if (j >= r->len || t[j] != ']')
+			return YFAST_STOPPED;
+	}
+	push(r, YAML_SEQUENCE_END_EVENT, mark(r, col_of(r, j)),
+	     mark(r, col_of(r, j) + 1));
+	return rest(r, j + 1);
+}
+
 /* The scalar value k, with the anchor `name` (NULL: none) at `at`. */
 static int scalar(struct reader *r, const struct tok *k, const char *name,
 		  size_t name_len, yaml_mark_t at)
@@ -424,6 +514,8 @@ static int value(struct reader *r, size_t i, yaml_mark_t em, bool item)
 		e->name_len = end - j - 1;
 		return rest(r, end);
 	}
+	if (t[j] == '[')
+		return flow_seq(r, j, name, name_len, at);
 	if (scan_scalar(r, j, &k))
 		return YFAST_STOPPED;
 	return scalar(r, &k, name, name_len, at);
@@ -511,7 +603,8 @@ static int item_line(struct reader *r, size_t c)
 	yaml_mark_t none = { 0 };
 	struct tok k;
 
-	if (line_end(r, j) || t[j] == '#' || t[j] == '&' || t[j] == '*')
+	if (line_end(r, j) || t[j] == '#' || t[j] == '&' || t[j] == '*' ||
+	    t[j] == '[')
 		return value(r, j, mark(r, c + 1), true);
 	if (scan_scalar(r, j, &k))	/* a dash and a blank among them */
 		return YFAST_STOPPED;

@@ -5,7 +5,8 @@
  *
  * It reads line by line and stops at the first thing it does not know for
  * certain: bytes other than printable ASCII and newlines (tabs, carriage
- * returns, UTF-8, a byte order mark), flow collections, block scalars,
+ * returns, UTF-8, a byte order mark), flow collections other than a
+ * sequence of scalars on one line, block scalars,
  * tags, directives, scalars over more than one line, escapes in quoted
  * scalars, keys that are not plain or quoted scalars, nested sequences on
  * one line, a second document, and anything libyaml refuses.

@@ -90,9 +90,24 @@ static void texts(void)
 	whole("- 1\n- two words\n- a:b\n- x#y\n- -z\n- ?q\n- :p\n");
 	whole("key with spaces : v\n<<: *a\n");
 
+	/* flow sequences of scalars on one line */
+	whole("a: [x, 'y', \"z\"]\nb: []\nc: [ ]\n");
+	whole("- [a b , c#d,-e]   # c\n- [\"80:80\"]\n");
+	whole("a: &s [1]\nb: *s\n");
+	stops("a: [x:y]\n", 0);
+	stops("a: [a, ]\n", 0);
+	stops("a: [a,\n  b]\n", 0);
+	stops("a: [[a]]\n", 0);
+	stops("a: [a] b\n", 0);
+	stops("a: [a]: b\n", 0);
+	stops("a: [? a]\n", 0);
+	stops("a: [a #c\n]\n", 0);
+	stops("a: [a, {b: c}]\n", 0);
+	stops("a: ['a' 'b']\n", 0);
+
 	/* line 1 waits for line 2, which stops */
-	stops("a: 1\nb: [x]\n", 0);
-	stops("a: 1\nb: 2\nc: [x]\n", 5);
+	stops("a: 1\nb: {x: y}\n", 0);
+	stops("a: 1\nb: 2\nc: {x: y}\n", 5);
 	stops("", 0);
 	stops("# only a comment\n", 0);
 	stops("a: 1\n---\nb: 2\n", 0);
@@ -125,14 +140,28 @@ static void texts(void)
 	stops("\"a\":b\n", 0);
 }
 
-/* A key longer than libyaml keeps a simple key for is left to it. */
-static void long_key(void)
+/* A key longer than libyaml keeps a simple key for is left to it, and
+ * so is a flow sequence too long to wait for the next line. */
+static void long_lines(void)
 {
-	char text[1200];
+	char text[1200], *seq = malloc(5 * 6000 + 16);
 
 	memset(text, 'k', 1050);
 	strcpy(text + 1050, ": v\n");
 	stops(text, 0);
+	T_CHECK(seq != NULL, "out of memory");
+	if (!seq)
+		return;
+	strcpy(seq, "a: [");
+	for (int i = 0; i < 4000; i++)
+		strcat(seq + 4 + 4 * i, "xy, ");
+	strcpy(seq + 4 + 4 * 4000, "z]\nb: 1\n");
+	whole(seq);
+	for (int i = 4000; i < 6000; i++)
+		strcpy(seq + 4 + 4 * i, "xy, ");
+	strcpy(seq + 4 + 4 * 6000, "z]\nb: 1\n");
+	stops(seq, 0);
+	free(seq);
 }
 
 static size_t files, whole_files, variants;
@@ -208,7 +237,7 @@ static void tree(const char *dir, bool needed)
 int main(void)
 {
 	texts();
-	long_key();
+	long_lines();
 	tree("fixtures", true);
 	tree("../shared/corpus", false);
 	printf("yaml_fast: %zu YAML files, %zu read whole without libyaml; "
