@@ -102,6 +102,7 @@ struct kept_owner {
 void unit_mark(const struct unit *u, struct unit_mark *m)
 {
 	m->n_containers = u->n_containers;
+	m->n_volumes = u->n_volumes;
 	m->n_rejected = u->rejected_volumes.n;
 	m->n_kept = u->n_kept;
 	m->n_owners = u->n_owners;
@@ -114,6 +115,12 @@ void unit_truncate(struct unit *u, const struct unit_mark *m)
 
 	while (u->n_containers > m->n_containers)
 		container_release(&u->containers[--u->n_containers]);
+	while (u->n_volumes > m->n_volumes)
+		volume_release(&u->volumes[--u->n_volumes]);
+	/* the index may hold volumes dropped: made again when asked */
+	free(u->volume_index);
+	u->volume_index = NULL;
+	u->volume_slots = u->n_indexed = 0;
 	while (r->n > m->n_rejected) {
 		r->n--;
 		free(r->items[r->n].key);
@@ -339,7 +346,11 @@ struct container *unit_add_container(struct unit *u, enum origin origin)
 
 struct volume *unit_add_volume(struct unit *u)
 {
-	return APPEND_ZEROED(u->volumes, u->n_volumes, u->cap_volumes);
+	struct volume *v = add_one(&u->volumes, sizeof(*u->volumes),
+				   &u->n_volumes, &u->cap_volumes);
+
+	memset(v, 0, sizeof(*v));
+	return v;
 }
 
 struct volcmd *unit_add_volcmd(struct unit *u)
@@ -500,7 +511,7 @@ void unit_index(struct unit *u)
 {
 	size_t slots = 8;
 
-	while (slots < 2 * u->n_volumes)
+	while (slots < u->n_volumes + u->n_volumes / 2)	/* 2/3 full */
 		slots *= 2;
 	free(u->volume_index);
 	u->volume_index = xcalloc(slots, sizeof(*u->volume_index));

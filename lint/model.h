@@ -314,15 +314,16 @@ struct unit {
 
 /* Where a unit stood, to take it back there (unit_truncate). */
 struct unit_mark {
-	size_t n_containers, n_rejected, n_kept, n_owners, n_folded;
+	size_t n_containers, n_volumes, n_rejected, n_kept, n_owners,
+	       n_folded;
 };
 
 void unit_init(struct unit *u, enum unit_kind kind, const char *path,
 	       const char *dir);
 void unit_release(struct unit *u);
 void unit_mark(const struct unit *u, struct unit_mark *m);
-/* Drops the containers, rejected volumes and folded containers added
- * since m. */
+/* Drops the containers, top-level and rejected volumes and folded
+ * containers added since m. */
 void unit_truncate(struct unit *u, const struct unit_mark *m);
 
 /*

@@ -596,12 +596,9 @@ static void read_services(struct reader *r, const struct ynode *services)
 		shape(r, services, NULL, "\"services\"", "a mapping");
 		return;
 	}
-	for (size_t i = 0; i < ynode_pairs(services); i++) {
-		const struct ynode *k = ynode_key(services, i);
-
-		if (!ynode_value(services, i)->streamed)  /* else read already */
-			read_pair(r, k, ynode_value(services, i));
-	}
+	/* the services read while the file was parsed are not here */
+	for (size_t i = 0; i < ynode_pairs(services); i++)
+		read_pair(r, ynode_key(services, i), ynode_value(services, i));
 }
 
 /* Top-level volumes, one function per key. */
@@ -693,6 +690,7 @@ static void read_volumes(struct reader *r, const struct ynode *volumes)
 		shape(r, volumes, NULL, "top-level \"volumes\"", "a mapping");
 		return;
 	}
+	/* the volumes read while the file was parsed are not here */
 	unit_reserve_volumes(r->u, ynode_pairs(volumes));
 	for (size_t i = 0; i < ynode_pairs(volumes); i++) {
 		const struct ynode *k = ynode_key(volumes, i);
@@ -994,24 +992,40 @@ static void stream_before(void *ctx, struct ynode *const *pairs, size_t n)
 	interpolate_pairs(stream_interpolation(ctx), pairs, n);
 }
 
-/* A service that extends another needs the others whole. */
-static bool stream_fits(void *ctx, const struct ynode *key,
-			const struct ynode *svc)
+/* What streams: the services, then the top-level volumes. */
+enum { STREAM_SERVICES, STREAM_VOLUMES };
+
+static const char *const stream_keys[] = {
+	[STREAM_SERVICES] = "services",
+	[STREAM_VOLUMES] = "volumes",
+	NULL,
+};
+
+/* A service must be a mapping, and one that extends another needs the
+ * others whole; a volume is read alone, whatever it is. */
+static bool stream_fits(void *ctx, size_t which, const struct ynode *key,
+			const struct ynode *value)
 {
 	(void)ctx;
-	(void)key;
-	return !ynode_get(svc, "extends", NULL);
+	if (which == STREAM_VOLUMES)
+		return is_scalar(key);
+	return value->kind == YNODE_MAP && !ynode_get(value, "extends", NULL);
 }
 
-static void stream_service(void *ctx, const struct ynode *key,
-			   struct ynode *svc)
+static void stream_value(void *ctx, size_t which, const struct ynode *key,
+			 struct ynode *value)
 {
 	struct compose_stream *cs = ctx;
 	struct unit *u = cs->r.u;
 	size_t n = u->n_containers;
 
-	interpolate_tree(stream_interpolation(cs), svc, service_name(key));
-	read_pair(&cs->r, key, svc);
+	if (which == STREAM_VOLUMES) {
+		interpolate_tree(stream_interpolation(cs), value, NULL);
+		read_volume(&cs->r, key, value);
+		return;
+	}
+	interpolate_tree(stream_interpolation(cs), value, service_name(key));
+	read_pair(&cs->r, key, value);
 	if (u->n_containers > n && u->container_read)
 		u->container_read(u, u->container_ctx);
 }
@@ -1039,10 +1053,10 @@ struct compose_stream *compose_stream_new(struct unit *u, const char *file,
 	cs->in.out = out;
 	cs->env = env;
 	memset(s, 0, sizeof(*s));
-	s->key = "services";
+	s->keys = stream_keys;
 	s->before = stream_before;
 	s->fits = stream_fits;
-	s->each = stream_service;
+	s->each = stream_value;
 	s->refuse = refuse;
 	s->ctx = cs;
 	return cs;

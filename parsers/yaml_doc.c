@@ -148,8 +148,18 @@ struct loader {
 	int documents;
 
 	struct ydoc_stream *stream;	/* NULL: nothing streams */
-	bool stream_open;	/* the streaming mapping is open (frame 1) */
-	bool stream_done;	/* it closed, or it cannot come any more */
+	bool stream_open;	/* a streaming mapping is open (frame 1) */
+	bool stream_done;	/* none can come any more */
+	size_t which;		/* the key of the open one, in stream->keys */
+	struct stream_mark key_mark;	/* before the key of its value
+					 * read last */
+	uint64_t *handed_keys;	/* hashes of the keys handed over, in
+				 * open addressing (0: a free slot) */
+	size_t n_handed_keys, cap_handed_keys;
+	uint32_t handed_weight;	/* of the pairs handed over */
+	size_t before_from;	/* the top-level pairs from this one on
+				 * (counted in the top frame's pending)
+				 * are not passed to stream->before yet */
 
 	size_t *line_starts;	/* byte offset of each line, built when
 				 * first needed */
@@ -413,9 +423,9 @@ static bool refused(const struct loader *l, const struct ynode *key)
 	return false;
 }
 
-/* Whether a mapping opening now is the streaming one: the value of its
- * key in the top-level mapping of the first document. */
-static bool stream_opens(const struct loader *l, bool map)
+/* Whether a mapping opening now is a streaming one: the value of one of
+ * the keys in the top-level mapping of the first document; sets *which. */
+static bool stream_opens(const struct loader *l, bool map, size_t *which)
 {
 	const struct ynode *key;
 
@@ -423,7 +433,23 @@ static bool stream_opens(const struct loader *l, bool map)
 	    l->documents != 1 || !at_value(l))
 		return false;
 	key = l->pending[l->n_pending - 1];
-	return key->kind == YNODE_SCALAR && !strcmp(key->text, l->stream->key);
+	for (size_t i = 0; key->kind == YNODE_SCALAR && l->stream->keys[i];
+	     i++) {
+		if (!strcmp(key->text, l->stream->keys[i])) {
+			*which = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Whether the finished value n, of the open streaming mapping, streams. */
+static bool stream_fits(const struct loader *l, const struct ynode *n)
+{
+	const struct ydoc_stream *s = l->stream;
+
+	return !s->fits || s->fits(s->ctx, l->which,
+				   l->pending[l->n_pending - 1], n);
 }
 
 static struct stream_mark stream_mark(const struct loader *l)
@@ -472,33 +498,69 @@ static void rewind_nodes(struct ydoc *d, const struct stream_mark *m)
 }
 
 /*
- * Hands the finished value n (of frame f) to the stream and puts an
- * empty mapping in its place; the value itself is released unless it
- * set an anchor.
+ * Whether a key like key was handed over already (the hash of its text;
+ * a false match only costs a load without streaming); records it if not.
  */
-static struct ynode *hand_over(struct loader *l, const struct frame *f,
-			       struct ynode *n)
+static bool handed_before(struct loader *l, const struct ynode *key)
+{
+	uint64_t h = hash_bytes(HASH_START, key->text, key->len) | 1;
+	size_t mask, i;
+
+	if ((l->n_handed_keys + 1) * 2 > l->cap_handed_keys) {
+		uint64_t *old = l->handed_keys;
+		size_t old_cap = l->cap_handed_keys;
+
+		l->cap_handed_keys = old_cap ? old_cap * 2 : 64;
+		l->handed_keys = xcalloc(l->cap_handed_keys, sizeof(*old));
+		mask = l->cap_handed_keys - 1;
+		for (size_t j = 0; j < old_cap; j++) {
+			for (i = old[j] & mask; old[j] && l->handed_keys[i];)
+				i = (i + 1) & mask;
+			l->handed_keys[i] = old[j];
+		}
+		free(old);
+	}
+	mask = l->cap_handed_keys - 1;
+	for (i = h & mask; l->handed_keys[i]; i = (i + 1) & mask)
+		if (l->handed_keys[i] == h)
+			return true;
+	l->handed_keys[i] = h;
+	l->n_handed_keys++;
+	return false;
+}
+
+/*
+ * Hands the finished value n, whose key is the last pending node, to the
+ * stream, and drops the pair from the tree: returns 1. The nodes of the
+ * key and value are released unless an anchor was set among them. A key
+ * handed over before makes the document unfit instead (it is read again
+ * whole, which reports the duplicate): returns 0, the pair stays.
+ */
+static int hand_over(struct loader *l, struct ynode *n)
 {
 	struct ynode *key = l->pending[l->n_pending - 1];
-	struct loc at = n->loc;
-	uint32_t weight = n->weight;
-	struct ynode *stub;
 
-	l->stream->each(l->stream->ctx, key, n);
+	if (key->kind != YNODE_SCALAR || handed_before(l, key)) {
+		stream_unfit(l);
+		return 0;
+	}
+	l->stream->each(l->stream->ctx, l->which, key, n);
 	l->stream->handed++;
-	if (l->n_anchor_names == f->mark.anchors)
-		rewind_nodes(l->d, &f->mark);
-	stub = ydoc_node(l->d, YNODE_MAP, &at);
-	stub->weight = weight;
-	stub->dollar = false;
-	stub->streamed = true;
-	stub->arena_items = true;
-	return stub;
+	add_weight(&l->handed_weight, key->weight);
+	add_weight(&l->handed_weight, n->weight);
+	l->n_pending--;
+	if (l->n_anchor_names == l->key_mark.anchors)
+		rewind_nodes(l->d, &l->key_mark);
+	return 1;
 }
 
 static int on_scalar(struct loader *l, const yaml_event_t *e)
 {
-	struct ynode *n = node_new(l, YNODE_SCALAR, e, e->data.scalar.tag);
+	struct ynode *n;
+
+	if (in_stream(l) && !at_value(l))	/* a key that may stream */
+		l->key_mark = stream_mark(l);
+	n = node_new(l, YNODE_SCALAR, e, e->data.scalar.tag);
 
 	n->len = e->data.scalar.length;
 	n->text = arena_strndup(&l->d->arena,
@@ -510,7 +572,10 @@ static int on_scalar(struct loader *l, const yaml_event_t *e)
 		skip_properties(l, &n->loc);
 	if (e->data.scalar.anchor)
 		anchor_set(l, xstrdup((const char *)e->data.scalar.anchor), n);
-	/* a value that is no mapping, or a merge key, does not stream */
+	/* a scalar value streams as fits allows; a merge key does not */
+	if (in_stream(l) && at_value(l) && n->tag == YTAG_NONE &&
+	    stream_fits(l, n) && hand_over(l, n))
+		return 0;
 	if (in_stream(l) && (at_value(l) || (n->plain && n->len == 2 &&
 					     !memcmp(n->text, "<<", 2))))
 		stream_unfit(l);
@@ -576,7 +641,7 @@ static int on_open(struct loader *l, const yaml_event_t *e)
 	hand = in_stream(l) && map && at_value(l);
 	if (in_stream(l) && !hand)
 		stream_unfit(l);
-	opens = stream_opens(l, map);
+	opens = stream_opens(l, map, &l->which);
 	if (hand)
 		mark = stream_mark(l);
 	n = node_new(l, map ? YNODE_MAP : YNODE_SEQ, e, tag);
@@ -587,19 +652,20 @@ static int on_open(struct loader *l, const yaml_event_t *e)
 	f->first = l->n_pending;
 	f->hand = hand;
 	f->mark = mark;
-	/* a reset services mapping is dropped whole: it is read as a tree */
+	/* a reset mapping is dropped whole: it is read as a tree */
 	if (opens && n->tag == YTAG_RESET) {
 		l->stream_done = true;
 		opens = false;
 	}
 	if (opens) {
-		const struct frame *top = &l->stack[0];
+		size_t first = l->stack[0].first, from = first + l->before_from;
 
 		l->stream_open = true;
 		if (l->stream->before)
-			l->stream->before(l->stream->ctx,
-					  l->pending + top->first,
-					  l->n_pending - top->first - 1);
+			l->stream->before(l->stream->ctx, l->pending + from,
+					  l->n_pending - 1 - from);
+		/* after this key and the mapping that opens */
+		l->before_from = l->n_pending - first + 1;
 	}
 	return 0;
 }
@@ -758,19 +824,16 @@ static int on_close(struct loader *l, const yaml_event_t *e)
 	}
 	if (f.anchor)
 		anchor_set(l, f.anchor, n);
-	if (l->stream_open && l->depth == 1) {	/* the streaming mapping */
+	if (l->stream_open && l->depth == 1) {	/* a streaming mapping */
+		add_weight(&n->weight, l->handed_weight);
+		l->handed_weight = 0;
 		l->stream_open = false;
-		l->stream_done = true;
 	}
 	if (!rc && f.hand && l->stream_open) {
-		const struct ydoc_stream *s = l->stream;
-
-		if (l->d->n_reset != f.mark.resets ||
-		    (s->fits && !s->fits(s->ctx,
-					 l->pending[l->n_pending - 1], n)))
+		if (l->d->n_reset != f.mark.resets || !stream_fits(l, n))
 			stream_unfit(l);
-		else
-			n = hand_over(l, &f, n);
+		else if (hand_over(l, n))
+			return 0;
 	}
 	if (!rc)
 		attach(l, n);
@@ -895,6 +958,7 @@ int ydoc_load_stream(struct ydoc *d, const char *text, size_t len,
 	free(l.stack);
 	free(l.pending);
 	free(l.line_starts);
+	free(l.handed_keys);
 	anchors_release(&l);
 	if (l.libyaml)
 		yaml_parser_delete(&l.parser);

@@ -57,9 +57,6 @@ struct ynode {
 				 * false only when the parser saw none */
 	bool interpolated : 1;	/* scalars: interpolated already (a node
 				 * an alias shares is met more than once) */
-	bool streamed : 1;	/* stands for a value handed to a
-				 * ydoc_stream and released: an empty
-				 * mapping at the value's place */
 	union {
 		uint32_t len;	/* scalars: bytes in text */
 		uint32_t cap;	/* collections: room in items */
@@ -103,31 +100,37 @@ int ydoc_load(struct ydoc *d, const char *text, size_t len, const char *file,
 void ydoc_release(struct ydoc *d);
 
 /*
- * Streaming: the values of one mapping at the top of the first document
- * (a compose file's "services") are handed over one at a time, as soon
- * as each is complete, and then released, so that the document is never
- * whole in memory. In the tree, each value handed over is replaced by an
- * empty mapping marked `streamed`. A value that holds an anchor is kept,
- * as an alias after it may name it.
+ * Streaming: the values of some mappings at the top of the first document
+ * (a compose file's "services" and "volumes") are handed over one at a
+ * time, as soon as each is complete, and then released, so that the
+ * document is never whole in memory. Each pair handed over is left out
+ * of the tree (its weight stays in its mapping's, for the alias limit).
+ * The nodes of a pair that holds an anchor are kept, as an alias after
+ * it may name it.
  *
- * Streaming needs each value to be a mapping under a plain scalar key
- * (no "<<"), without a `!reset` tag and as `fits` allows, no `refuse`
- * key at the top, and the document to be the only one; when a document
- * breaks that after values were handed over, `unfit` is set, and what was
- * handed over must be forgotten and the text loaded again, without
- * streaming. Values are handed over also when loading fails later.
+ * Streaming needs each value to be under a plain scalar key (no "<<"),
+ * without a `!reset` tag, a mapping or a scalar as `fits` allows, no
+ * `refuse` key at the top, and the document to be the only one; when a
+ * document breaks that after values were handed over, `unfit` is set,
+ * and what was handed over must be forgotten and the text loaded again,
+ * without streaming. Values are handed over also when loading fails
+ * later.
  */
 struct ydoc_stream {
-	const char *key;	/* the top-level key whose mapping streams */
-	/* Called, when that mapping opens, with the pairs of the top-level
-	 * mapping read before it (keys and values, alternating). */
+	/* The top-level keys whose mappings stream, NULL-terminated; a
+	 * callback's `which` is the index of one of them. */
+	const char *const *keys;
+	/* Called, when one of those mappings opens, with the pairs of the
+	 * top-level mapping read since the last call (keys and values,
+	 * alternating; the first call: all before it). */
 	void (*before)(void *ctx, struct ynode *const *pairs, size_t n);
-	/* Whether a finished value may stream (NULL: all may); one that
-	 * may not makes the document unfit. */
-	bool (*fits)(void *ctx, const struct ynode *key,
+	/* Whether a finished value, a mapping or a scalar, may stream;
+	 * one that may not makes the document unfit. */
+	bool (*fits)(void *ctx, size_t which, const struct ynode *key,
 		     const struct ynode *value);
 	/* Called with each value and its key; value is released after. */
-	void (*each)(void *ctx, const struct ynode *key, struct ynode *value);
+	void (*each)(void *ctx, size_t which, const struct ynode *key,
+		     struct ynode *value);
 	void *ctx;
 	/* Top-level keys that make a document unfit; NULL-terminated, or
 	 * NULL for none. */
