@@ -20,7 +20,7 @@ void findings_init(struct findings *f)
 
 void finding_release(struct finding *x)
 {
-	free(x->message);	/* and service and fix, in its block */
+	/* its texts are in the list's arena */
 	free(x->suppressed);
 	free(x->excerpt);
 }
@@ -35,6 +35,7 @@ void findings_release(struct findings *f)
 		free(f->errors[i].message);
 	}
 	free(f->errors);
+	arena_release(&f->texts);
 	for (size_t i = 0; i < f->n_files; i++)
 		free(f->files[i]);
 	free(f->files);
@@ -52,6 +53,7 @@ void findings_mark(const struct findings *f, struct findings_mark *m)
 {
 	m->n = f->n;
 	m->n_errors = f->n_errors;
+	m->texts = arena_mark(&f->texts);
 	m->file_count = f->file_count;
 	m->file_capped = f->file_capped;
 	m->parse_failed = f->parse_failed;
@@ -68,6 +70,7 @@ void findings_rollback(struct findings *f, const struct findings_mark *m)
 		free(f->errors[f->n_errors].file);
 		free(f->errors[f->n_errors].message);
 	}
+	arena_rewind(&f->texts, m->texts);
 	f->file_count = m->file_count;
 	f->file_capped = m->file_capped;
 	f->parse_failed = m->parse_failed;
@@ -130,13 +133,14 @@ static char *put_text(char *p, const char *s, size_t len)
 
 /* Gives x its message, service and fix, in one block that the message
  * owns. */
-static void keep_texts(struct finding *x, const char *message,
-		       const char *service, const char *fix)
+static void keep_texts(struct findings *f, struct finding *x,
+		       const char *message, const char *service,
+		       const char *fix)
 {
 	size_t m = strlen(message);
 	size_t s = service ? strlen(service) : 0;
 	size_t k = fix ? strlen(fix) : 0;
-	char *p = xmalloc(m + s + k + 3);
+	char *p = arena_chars(&f->texts, m + s + k + 3);
 
 	x->message = p;
 	p = put_text(p, message, m);
@@ -235,7 +239,7 @@ static struct finding *push(struct findings *f, const char *id,
 	if (loc)
 		x->loc = *loc;
 	x->loc.file = keep_file(f, loc && loc->file ? loc->file : "");
-	keep_texts(x, message, service, fix);
+	keep_texts(f, x, message, service, fix);
 	return x;
 }
 

@@ -42,6 +42,10 @@ struct findings {
 	struct input_error *errors;
 	size_t n_errors, cap_errors;
 
+	/* The texts of the findings (message, service and fix, in one
+	 * block each): they go with the list, not with each finding. */
+	struct arena texts;
+
 	/* Copies of the file names findings point at: a name repeats only
 	 * when findings of other files came between. */
 	char **files;
@@ -68,6 +72,7 @@ void finding_begin_file(struct findings *f);
 /* Where a findings list stood, to take it back there. */
 struct findings_mark {
 	size_t n, n_errors, file_count;
+	struct arena_mark texts;
 	bool file_capped, parse_failed;
 	const struct rule *last_rule;
 	bool last_is_input;

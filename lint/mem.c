@@ -330,6 +330,11 @@ void *arena_alloc(struct arena *a, size_t size)
 	return arena_take(a, size ? size : 1, _Alignof(max_align_t));
 }
 
+char *arena_chars(struct arena *a, size_t size)
+{
+	return arena_take(a, size ? size : 1, 1);
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t len)
 {
 	char *p = a->next;

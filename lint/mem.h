@@ -60,6 +60,8 @@ struct arena {
 
 /* A block of size bytes, owned by a. */
 void *arena_alloc(struct arena *a, size_t size);
+/* Room for size characters (no alignment), owned by a. */
+char *arena_chars(struct arena *a, size_t size);
 /* A NUL-terminated copy of the len bytes at s, owned by a. */
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 void arena_release(struct arena *a);
