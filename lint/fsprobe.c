@@ -287,10 +287,9 @@ int fsprobe_stat(const char *path)
 		return a->err;
 	if (below_missing(path))
 		return ENOENT;
-	if (listed_answer(path, &err)) {
-		keep(path, len, err);
+	/* a listing answers again as cheaply: its answers are not kept */
+	if (listed_answer(path, &err))
 		return err;
-	}
 	err = ask(path, len);
 	/* a missing parent answers for its siblings to come */
 	slash = strrchr(path, '/');

@@ -32,6 +32,11 @@ static const char **used_names(const struct unit *u, size_t *n, bool *any)
 
 	*n = 0;
 	*any = false;
+	/* counted first: a long file has many */
+	while (unit_next_mount(u, &it, &m))
+		cap += m.kind == MOUNT_VOLUME && m.source;
+	names = cap ? xcalloc(cap, sizeof(*names)) : NULL;
+	memset(&it, 0, sizeof(it));
 	while (unit_next_mount(u, &it, &m)) {
 		const char *src = m.source;
 
@@ -39,7 +44,6 @@ static const char **used_names(const struct unit *u, size_t *n, bool *any)
 			*any = true;
 		if (m.kind != MOUNT_VOLUME || !src)
 			continue;
-		grow_array(&names, sizeof(*names), *n + 1, &cap);
 		names[(*n)++] = src;
 	}
 	if (*n > 1)
