@@ -153,8 +153,9 @@ struct loader {
 	size_t which;		/* the key of the open one, in stream->keys */
 	struct stream_mark key_mark;	/* before the key of its value
 					 * read last */
-	uint64_t *handed_keys;	/* hashes of the keys handed over, in
-				 * open addressing (0: a free slot) */
+	uint64_t *handed_keys;	/* hashes of the keys of the open one
+				 * handed over, in open addressing (0: a
+				 * free slot) */
 	size_t n_handed_keys, cap_handed_keys;
 	uint32_t handed_weight;	/* of the pairs handed over */
 	size_t before_from;	/* the top-level pairs from this one on
@@ -506,7 +507,7 @@ static bool handed_before(struct loader *l, const struct ynode *key)
 	uint64_t h = hash_bytes(HASH_START, key->text, key->len) | 1;
 	size_t mask, i;
 
-	if ((l->n_handed_keys + 1) * 2 > l->cap_handed_keys) {
+	if ((l->n_handed_keys + 1) * 4 > l->cap_handed_keys * 3) {
 		uint64_t *old = l->handed_keys;
 		size_t old_cap = l->cap_handed_keys;
 
@@ -666,6 +667,11 @@ static int on_open(struct loader *l, const yaml_event_t *e)
 					  l->n_pending - 1 - from);
 		/* after this key and the mapping that opens */
 		l->before_from = l->n_pending - first + 1;
+		/* a volume may have a service's name */
+		if (l->n_handed_keys)
+			memset(l->handed_keys, 0, l->cap_handed_keys *
+			       sizeof(*l->handed_keys));
+		l->n_handed_keys = 0;
 	}
 	return 0;
 }

@@ -616,6 +616,74 @@ static void test_rules(void)
 	T_EQ_STR(found(), "ML502 9:3-9:9\nML502 10:3-10:6\n");
 }
 
+/* What a stream handed over: "<which>:<key> " for each value. */
+static char handed[512];
+
+static void note_value(void *ctx, size_t which, const struct ynode *key,
+		       struct ynode *value)
+{
+	size_t n = strlen(handed);
+
+	(void)ctx;
+	(void)value;
+	snprintf(handed + n, sizeof(handed) - n, "%zu:%s ", which,
+		 key->kind == YNODE_SCALAR ? key->text : "?");
+}
+
+/* Loads text streaming "services" and "volumes"; returns the number of
+ * pairs its top-level mapping keeps, or -1 when it does not load. */
+static long stream(const char *text, bool *unfit)
+{
+	static const char *const keys[] = { "services", "volumes", NULL };
+	struct ydoc_stream s;
+	struct ydoc d;
+	struct findings out;
+	long kept = 0;
+
+	memset(&s, 0, sizeof(s));
+	s.keys = keys;
+	s.each = note_value;
+	handed[0] = '\0';
+	findings_init(&out);
+	if (ydoc_load_stream(&d, text, strlen(text), "s.yaml", &out, &s))
+		kept = -1;
+	for (size_t i = 0; kept >= 0 && d.root && i < ynode_pairs(d.root);
+	     i++)
+		kept += (long)ynode_pairs(ynode_value(d.root, i)) + 1;
+	*unfit = s.unfit;
+	ydoc_release(&d);
+	findings_release(&out);
+	return kept;
+}
+
+static void test_stream(void)
+{
+	bool unfit;
+
+	/* services and volumes handed over, volumes named like services;
+	 * the tree keeps the two top-level keys and nothing under them */
+	T_EQ_INT(stream("services:\n  db:\n    image: a\n  web: {}\n"
+			"volumes:\n  db:\n  web:\n    name: w\n", &unfit), 2);
+	T_EQ_STR(handed, "0:db 0:web 1:db 1:web ");
+	T_CHECK(!unfit, "unfit");
+	/* a name handed twice: unfit (read again whole) */
+	stream("services:\n  a: {}\n  a: {}\n", &unfit);
+	T_CHECK(unfit, "a duplicate service streams");
+	stream("volumes:\n  v:\n  v:\n", &unfit);
+	T_CHECK(unfit, "a duplicate volume streams");
+	/* an alias: unfit */
+	stream("volumes:\n  v: &x\n    name: n\n  w: *x\n", &unfit);
+	T_CHECK(unfit, "an alias streams");
+	/* without a fits callback, any value streams */
+	stream("services:\n  a: {}\n  b: x\n", &unfit);
+	T_EQ_STR(handed, "0:a 0:b ");
+	T_CHECK(!unfit, "a scalar service fits, with no fits callback");
+	/* what is between the two, and after them, stays */
+	T_EQ_INT(stream("services:\n  a: {}\nx: 1\nvolumes:\n  v:\n"
+			"name: n\n", &unfit), 4);
+	T_EQ_STR(handed, "0:a 1:v ");
+}
+
 int main(void)
 {
 	unit_init(&u, UNIT_COMPOSE, "c.yaml", NULL);
@@ -636,6 +704,7 @@ int main(void)
 	test_secrets_configs();
 	test_mounts();
 	test_rules();
+	test_stream();
 	unit_release(&u);
 	findings_release(&fs);
 	return t_done("compose");
