@@ -24,18 +24,6 @@ struct blk {
 	bool indentless;	/* a sequence at its mapping's column */
 };
 
-/* An event read, not yet handed over. */
-struct fev {
-	yaml_event_type_t type;
-	yaml_scalar_style_t style;	/* scalars */
-	bool flow;			/* sequences: [a, b] */
-	const char *value;	/* scalars */
-	size_t len;
-	const char *name;	/* the anchor, or the alias's name */
-	size_t name_len;
-	yaml_mark_t start, end;
-};
-
 /* A scalar on one line. */
 struct tok {
 	size_t start, end;	/* the token's bytes, quotes included */
@@ -65,8 +53,11 @@ struct reader {
 
 	bool started, explicit_doc;
 
-	struct fev *ev;
+	/* The events read, as libyaml gives them: values point into the
+	 * text, names into `names`. */
+	yaml_event_t *ev;
 	size_t n_ev, cap_ev;
+	struct arena names;
 	size_t first;		/* ev[first, ready) may be handed over: */
 	size_t ready;		/* reset after each hand() */
 
@@ -137,91 +128,68 @@ static size_t skip_spaces(const struct reader *r, size_t i)
 	return i;
 }
 
-static struct fev *push(struct reader *r, yaml_event_type_t type,
-			yaml_mark_t start, yaml_mark_t end)
+static yaml_event_t *push(struct reader *r, yaml_event_type_t type,
+			  yaml_mark_t start, yaml_mark_t end)
 {
-	struct fev *e;
+	yaml_event_t *e;
 
 	grow_array(&r->ev, sizeof(*r->ev), r->n_ev + 1, &r->cap_ev);
 	e = &r->ev[r->n_ev++];
+	memset(e, 0, sizeof(*e));
 	e->type = type;
-	e->style = YAML_ANY_SCALAR_STYLE;
-	e->flow = false;
-	e->value = e->name = NULL;
-	e->len = e->name_len = 0;
-	e->start = start;
-	e->end = end;
+	e->start_mark = start;
+	e->end_mark = end;
 	return e;
 }
 
-/* An empty plain scalar at m. */
-static void push_empty(struct reader *r, yaml_mark_t m)
+/* A NUL-terminated copy of an anchor or alias name, or NULL. */
+static yaml_char_t *name_of(struct reader *r, const char *name, size_t len)
 {
-	struct fev *e = push(r, YAML_SCALAR_EVENT, m, m);
+	return name ? (yaml_char_t *)arena_strndup(&r->names, name, len) :
+		      NULL;
+}
 
-	e->value = "";
-	e->style = YAML_PLAIN_SCALAR_STYLE;
+/* A scalar event of k (NULL: an empty plain one) with anchor `name`. */
+static void push_scalar(struct reader *r, yaml_mark_t start, yaml_mark_t end,
+			const struct tok *k, const char *name, size_t name_len)
+{
+	yaml_event_t *e = push(r, YAML_SCALAR_EVENT, start, end);
+	yaml_scalar_style_t style = k ? k->style : YAML_PLAIN_SCALAR_STYLE;
+
+	e->data.scalar.anchor = name_of(r, name, name_len);
+	e->data.scalar.value = (yaml_char_t *)(k ? k->value : "");
+	e->data.scalar.length = k ? k->len : 0;
+	e->data.scalar.plain_implicit = style == YAML_PLAIN_SCALAR_STYLE;
+	e->data.scalar.quoted_implicit = style != YAML_PLAIN_SCALAR_STYLE;
+	e->data.scalar.style = style;
+}
+
+/* The start of a collection, with anchor `name`. */
+static void push_start(struct reader *r, bool seq, bool flow,
+		       yaml_mark_t start, yaml_mark_t end, const char *name,
+		       size_t name_len)
+{
+	yaml_event_t *e = push(r, seq ? YAML_SEQUENCE_START_EVENT :
+				       YAML_MAPPING_START_EVENT, start, end);
+
+	if (seq) {
+		e->data.sequence_start.anchor = name_of(r, name, name_len);
+		e->data.sequence_start.implicit = 1;
+		e->data.sequence_start.style = flow ? YAML_FLOW_SEQUENCE_STYLE :
+						      YAML_BLOCK_SEQUENCE_STYLE;
+	} else {
+		e->data.mapping_start.anchor = name_of(r, name, name_len);
+		e->data.mapping_start.implicit = 1;
+		e->data.mapping_start.style = YAML_BLOCK_MAPPING_STYLE;
+	}
 }
 
 /* Hands over ev[first, upto). */
 static int hand(struct reader *r, size_t upto)
 {
-	char name[ANCHOR_MAX + 1];
-
 	for (size_t i = r->first; i < upto; i++) {
-		const struct fev *f = &r->ev[i];
-		yaml_char_t *anchor = NULL;
-		yaml_event_t e;
-		int rc;
+		int rc = r->fn(r->ctx, &r->ev[i]);
 
-		memset(&e, 0, sizeof(e));
-		e.type = f->type;
-		e.start_mark = f->start;
-		e.end_mark = f->end;
-		if (f->name) {
-			memcpy(name, f->name, f->name_len);
-			name[f->name_len] = '\0';
-			anchor = (yaml_char_t *)name;
-		}
-		switch (f->type) {
-		case YAML_STREAM_START_EVENT:
-			e.data.stream_start.encoding = YAML_UTF8_ENCODING;
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			e.data.document_start.implicit = !r->explicit_doc;
-			break;
-		case YAML_DOCUMENT_END_EVENT:
-			e.data.document_end.implicit = 1;
-			break;
-		case YAML_ALIAS_EVENT:
-			e.data.alias.anchor = anchor;
-			break;
-		case YAML_SCALAR_EVENT:
-			e.data.scalar.anchor = anchor;
-			e.data.scalar.value = (yaml_char_t *)f->value;
-			e.data.scalar.length = f->len;
-			e.data.scalar.plain_implicit =
-				f->style == YAML_PLAIN_SCALAR_STYLE;
-			e.data.scalar.quoted_implicit =
-				f->style != YAML_PLAIN_SCALAR_STYLE;
-			e.data.scalar.style = f->style;
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-			e.data.sequence_start.anchor = anchor;
-			e.data.sequence_start.implicit = 1;
-			e.data.sequence_start.style = f->flow ?
-				YAML_FLOW_SEQUENCE_STYLE :
-				YAML_BLOCK_SEQUENCE_STYLE;
-			break;
-		case YAML_MAPPING_START_EVENT:
-			e.data.mapping_start.anchor = anchor;
-			e.data.mapping_start.implicit = 1;
-			e.data.mapping_start.style = YAML_BLOCK_MAPPING_STYLE;
-			break;
-		default:
-			break;
-		}
-		rc = r->fn(r->ctx, &e);
 		if (rc)
 			return rc;
 		r->handed++;
@@ -423,24 +391,17 @@ static int flow_seq(struct reader *r, size_t i, const char *name,
 {
 	const char *t = r->t;
 	size_t j = skip_spaces(r, i + 1);
-	struct fev *e = push(r, YAML_SEQUENCE_START_EVENT,
-			     name ? at : mark(r, col_of(r, i)),
-			     mark(r, col_of(r, i) + 1));
 
-	e->flow = true;
-	e->name = name;
-	e->name_len = name_len;
+	push_start(r, true, true, name ? at : mark(r, col_of(r, i)),
+		   mark(r, col_of(r, i) + 1), name, name_len);
 	while (j >= r->len || t[j] != ']') {
 		struct tok k;
 
 		if (line_end(r, j) || scan_flow_scalar(r, j, &k) ||
 		    r->n_ev - r->first > LINE_EVENTS_MAX)
 			return YFAST_STOPPED;
-		e = push(r, YAML_SCALAR_EVENT, mark(r, col_of(r, k.start)),
-			 mark(r, col_of(r, k.end)));
-		e->value = k.value;
-		e->len = k.len;
-		e->style = k.style;
+		push_scalar(r, mark(r, col_of(r, k.start)),
+			    mark(r, col_of(r, k.end)), &k, NULL, 0);
 		j = skip_spaces(r, k.end);
 		if (j < r->len && t[j] == ',') {
 			j = skip_spaces(r, j + 1);
@@ -460,18 +421,11 @@ static int flow_seq(struct reader *r, size_t i, const char *name,
 static int scalar(struct reader *r, const struct tok *k, const char *name,
 		  size_t name_len, yaml_mark_t at)
 {
-	struct fev *e;
-
 	/* anything but a comment after it: a key, a second token */
 	if (rest(r, k->end))
 		return YFAST_STOPPED;
-	e = push(r, YAML_SCALAR_EVENT, name ? at : mark(r, col_of(r, k->start)),
-		 mark(r, col_of(r, k->end)));
-	e->value = k->value;
-	e->len = k->len;
-	e->style = k->style;
-	e->name = name;
-	e->name_len = name_len;
+	push_scalar(r, name ? at : mark(r, col_of(r, k->start)),
+		    mark(r, col_of(r, k->end)), k, name, name_len);
 	return 0;
 }
 
@@ -483,7 +437,7 @@ static int value(struct reader *r, size_t i, yaml_mark_t em, bool item)
 	const char *name = NULL;
 	size_t j = skip_spaces(r, i), name_len = 0, end;
 	yaml_mark_t at = { 0 };
-	struct fev *e;
+	yaml_event_t *e;
 	struct tok k;
 
 	if (j < r->len && t[j] == '&') {
@@ -510,8 +464,7 @@ static int value(struct reader *r, size_t i, yaml_mark_t em, bool item)
 			return YFAST_STOPPED;
 		e = push(r, YAML_ALIAS_EVENT, mark(r, col_of(r, j)),
 			 mark(r, col_of(r, end)));
-		e->name = t + j + 1;
-		e->name_len = end - j - 1;
+		e->data.alias.anchor = name_of(r, t + j + 1, end - j - 1);
 		return rest(r, end);
 	}
 	if (t[j] == '[')
@@ -525,14 +478,10 @@ static int value(struct reader *r, size_t i, yaml_mark_t em, bool item)
 static void open_block(struct reader *r, size_t c, bool seq, bool indentless)
 {
 	yaml_mark_t at = mark(r, c);
-	struct fev *e = push(r, seq ? YAML_SEQUENCE_START_EVENT :
-				      YAML_MAPPING_START_EVENT,
-			     r->anchor ? r->anchor_mark : at,
-			     indentless ? mark(r, c + 1) : at);
 	struct blk *b;
 
-	e->name = r->anchor;
-	e->name_len = r->anchor_len;
+	push_start(r, seq, false, r->anchor ? r->anchor_mark : at,
+		   indentless ? mark(r, c + 1) : at, r->anchor, r->anchor_len);
 	r->anchor = NULL;
 	grow_array(&r->stack, sizeof(*r->stack), r->depth + 1, &r->cap);
 	b = &r->stack[r->depth++];
@@ -569,7 +518,7 @@ static int place(struct reader *r, size_t c, bool item)
 	if (open) {
 		if (r->anchor)
 			return YFAST_STOPPED;
-		push_empty(r, r->open_mark);
+		push_scalar(r, r->open_mark, r->open_mark, NULL, NULL, 0);
 	}
 	while (r->depth) {
 		top = &r->stack[r->depth - 1];
@@ -585,13 +534,8 @@ static int place(struct reader *r, size_t c, bool item)
 
 static int pair(struct reader *r, const struct tok *key, size_t colon)
 {
-	struct fev *e = push(r, YAML_SCALAR_EVENT,
-			     mark(r, col_of(r, key->start)),
-			     mark(r, col_of(r, key->end)));
-
-	e->value = key->value;
-	e->len = key->len;
-	e->style = key->style;
+	push_scalar(r, mark(r, col_of(r, key->start)),
+		    mark(r, col_of(r, key->end)), key, NULL, 0);
 	return value(r, colon + 1, mark(r, col_of(r, colon) + 1), false);
 }
 
@@ -627,8 +571,10 @@ static int content_line(struct reader *r, size_t c)
 	if (!r->started) {
 		yaml_mark_t at = mark(r, c);
 
-		push(r, YAML_STREAM_START_EVENT, at, at);
-		push(r, YAML_DOCUMENT_START_EVENT, at, at);
+		push(r, YAML_STREAM_START_EVENT, at, at)->data.stream_start
+			.encoding = YAML_UTF8_ENCODING;
+		push(r, YAML_DOCUMENT_START_EVENT, at, at)->data.document_start
+			.implicit = !r->explicit_doc;
 		r->started = true;
 		open_block(r, c, item, false);
 	} else {
@@ -656,12 +602,13 @@ static int finish(struct reader *r)
 	if (!r->started || (r->open && r->anchor))
 		return YFAST_STOPPED;
 	if (r->open)
-		push_empty(r, r->open_mark);
+		push_scalar(r, r->open_mark, r->open_mark, NULL, NULL, 0);
 	while (r->depth && r->stack[r->depth - 1].indent > ecol)
 		close_top(r, at);
 	while (r->depth)
 		close_top(r, end);
-	push(r, YAML_DOCUMENT_END_EVENT, end, end);
+	push(r, YAML_DOCUMENT_END_EVENT, end, end)->data.document_end.implicit =
+		1;
 	push(r, YAML_STREAM_END_EVENT, end, end);
 	return hand(r, r->n_ev);
 }
@@ -719,5 +666,6 @@ int yfast_read(const char *text, size_t len, yfast_fn *fn, void *ctx,
 	*handed = r.handed;
 	free(r.stack);
 	free(r.ev);
+	arena_release(&r.names);
 	return rc;
 }
