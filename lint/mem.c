@@ -226,6 +226,17 @@ int vformat(char *out, size_t size, const char *fmt, va_list ap)
 	return len;
 }
 
+int sformat(char *out, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vformat(out, size, fmt, ap);
+	va_end(ap);
+	return len;
+}
+
 char *xvasprintf(const char *fmt, va_list ap)
 {
 	char small[256];

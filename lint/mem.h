@@ -31,6 +31,10 @@ char *xvasprintf(const char *fmt, va_list ap)
 int vformat(char *out, size_t size, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));
 
+/* snprintf through vformat: messages are formatted without stdio. */
+int sformat(char *out, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* count * size, dying on overflow. */
 size_t st_mult(size_t count, size_t size);
 

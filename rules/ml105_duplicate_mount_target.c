@@ -48,10 +48,10 @@ static void describe(const struct mount *m, char *buf, size_t size)
 	const struct loc *at = mount_loc(m, MF_ENTRY);
 
 	if (m->raw && (m->syntax != SYNTAX_LONG || strchr(m->raw, '=')))
-		snprintf(buf, size, "\"%s\"", m->raw);
+		sformat(buf, size, "\"%s\"", m->raw);
 	else
-		snprintf(buf, size, "the %s on line %d", mount_kind_name(m->kind),
-			 at->line);
+		sformat(buf, size, "the %s on line %d", mount_kind_name(m->kind),
+			at->line);
 }
 
 static void report(const struct container *c, const struct mount *first,

@@ -33,15 +33,15 @@ static void make_fix(const struct mount_digest *m, bool beside, char *fix,
 		"; if you meant a volume, name it without a dot";
 
 	if (m->syntax == SYNTAX_LONG && m->origin == ORIGIN_COMPOSE)
-		snprintf(fix, size, "make it a bind: \"type: bind\" and "
-			 "\"source: ./%s\"%s", m->source, or_volume);
+		sformat(fix, size, "make it a bind: \"type: bind\" and "
+			"\"source: ./%s\"%s", m->source, or_volume);
 	else if (m->syntax == SYNTAX_LONG)
-		snprintf(fix, size, "make it a bind: \"type=bind,"
-			 "source=./%s,target=%s\"%s", m->source, target,
-			 or_volume);
+		sformat(fix, size, "make it a bind: \"type=bind,"
+			"source=./%s,target=%s\"%s", m->source, target,
+			or_volume);
 	else
-		snprintf(fix, size, "write it as a relative path to bind it: "
-			 "\"./%s:%s\"%s", m->source, target, or_volume);
+		sformat(fix, size, "write it as a relative path to bind it: "
+			"\"./%s:%s\"%s", m->source, target, or_volume);
 }
 
 static void report(const struct mount_digest *m, bool beside,

@@ -41,9 +41,9 @@ static void report(const struct container *c, const struct mount *m,
 {
 	char fix[512];
 
-	snprintf(fix, sizeof(fix), "create \"%s\" beside the compose file "
-		 "(commit it, or a template of it), or correct the path",
-		 m->source);
+	sformat(fix, sizeof(fix), "create \"%s\" beside the compose file "
+		"(commit it, or a template of it), or correct the path",
+		m->source);
 	finding_add(out, "ML110", SEV_OFF, mount_loc(m, MF_SOURCE), c->name,
 		    fix, "bind source \"%s\" does not exist: Docker creates an "
 		    "empty directory there, and the container finds a "

@@ -58,7 +58,7 @@ static void suggest_name(const char *target, char *name, size_t size)
 			    *base == '_' ? *base : '_';
 	name[w] = '\0';
 	if (w == 0 || !isalnum((unsigned char)name[0]))
-		snprintf(name, size, "data");
+		sformat(name, size, "data");
 	free(copy);
 }
 
@@ -80,20 +80,20 @@ static void make_fix(const struct container *c, const struct mount *m,
 
 	suggest_name(m->target, name, sizeof(name));
 	if (*drive_note(m->target))
-		snprintf(fix, size, "give the volume a name of two characters "
-			 "or more, and declare it under top-level volumes");
+		sformat(fix, size, "give the volume a name of two characters "
+			"or more, and declare it under top-level volumes");
 	else if (c->origin == ORIGIN_COMPOSE && m->syntax == SYNTAX_LONG)
-		snprintf(fix, size, "give the volume a name: \"source: %s\", "
-			 "and declare it under top-level volumes", name);
+		sformat(fix, size, "give the volume a name: \"source: %s\", "
+			"and declare it under top-level volumes", name);
 	else if (c->origin == ORIGIN_COMPOSE)
-		snprintf(fix, size, "name the volume: \"%s:%s\", and declare "
-			 "it under top-level volumes", name, m->target);
+		sformat(fix, size, "name the volume: \"%s:%s\", and declare "
+			"it under top-level volumes", name, m->target);
 	else if (m->syntax == SYNTAX_LONG)
-		snprintf(fix, size, "name the volume: add \"source=%s\" to "
-			 "--mount", name);
+		sformat(fix, size, "name the volume: add \"source=%s\" to "
+			"--mount", name);
 	else
-		snprintf(fix, size, "name the volume: \"-v %s:%s\"", name,
-			 m->target);
+		sformat(fix, size, "name the volume: \"-v %s:%s\"", name,
+			m->target);
 }
 
 static void check_mount(const struct container *c, const struct mount *m,

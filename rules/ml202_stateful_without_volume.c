@@ -134,7 +134,7 @@ static void volume_stem(const struct container *c, const struct image_ref *r,
 		start = c->name;
 		n = strlen(c->name);
 	}
-	snprintf(buf, size, "%.*s", (int)n, start);
+	sformat(buf, size, "%.*s", (int)n, start);
 }
 
 static const char *why(const struct container *c, enum severity sev)
@@ -179,13 +179,13 @@ static void report(const struct unit *u, const struct container *c,
 
 	volume_stem(c, r, stem, sizeof(stem));
 	if (c->origin == ORIGIN_COMPOSE)
-		snprintf(fix, sizeof(fix), "mount a named volume there: "
-			 "\"%s-data:%s\" under the service's volumes, and "
-			 "declare \"%s-data\" under top-level volumes",
-			 stem, dir, stem);
+		sformat(fix, sizeof(fix), "mount a named volume there: "
+			"\"%s-data:%s\" under the service's volumes, and "
+			"declare \"%s-data\" under top-level volumes",
+			stem, dir, stem);
 	else
-		snprintf(fix, sizeof(fix), "mount a named volume there: "
-			 "\"-v %s-data:%s\"", stem, dir);
+		sformat(fix, sizeof(fix), "mount a named volume there: "
+			"\"-v %s-data:%s\"", stem, dir);
 
 	if (weak)
 		finding_add(out, "ML202", sev, &c->image_loc, c->name, fix,

@@ -61,10 +61,10 @@ static bool lacks_label(const struct settings *s, const struct kv_list *a,
 static void wanted(const struct lack *l, char *buf, size_t size)
 {
 	if (l->pattern)
-		snprintf(buf, size, "a \"%s\" label whose value matches \"%s\"",
-			 l->key, l->pattern);
+		sformat(buf, size, "a \"%s\" label whose value matches \"%s\"",
+			l->key, l->pattern);
 	else
-		snprintf(buf, size, "a \"%s\" label", l->key);
+		sformat(buf, size, "a \"%s\" label", l->key);
 }
 
 static void report(struct findings *out, const struct loc *at,
@@ -95,8 +95,8 @@ static void check_compose(const struct unit *u, struct findings *out)
 						&l))
 			continue;
 		wanted(&l, want, sizeof(want));
-		snprintf(fix, sizeof(fix), "add %s under the volume's "
-			 "\"labels:\"", want);
+		sformat(fix, sizeof(fix), "add %s under the volume's "
+			"\"labels:\"", want);
 		report(out, &v->loc, NULL, v->name, &l, fix);
 	}
 }
@@ -221,20 +221,20 @@ static void check_script_mount(const struct unit *u,
 		return;
 	wanted(&l, want, sizeof(want));
 	if (vc) {
-		snprintf(fix, sizeof(fix), "give \"volume create %s\" %s "
-			 "(--label %s=...)", m->source, want, l.key);
+		sformat(fix, sizeof(fix), "give \"volume create %s\" %s "
+			"(--label %s=...)", m->source, want, l.key);
 		report(out, &vc->loc, c->name, m->source, &l, fix);
 		return;
 	}
 	if (m->syntax == SYNTAX_LONG)
-		snprintf(fix, sizeof(fix), "give it %s: add "
-			 "\"volume-label=%s=...\" to --mount, or create it "
-			 "first with \"docker volume create --label %s=... %s\"",
-			 want, l.key, l.key, m->source);
+		sformat(fix, sizeof(fix), "give it %s: add "
+			"\"volume-label=%s=...\" to --mount, or create it "
+			"first with \"docker volume create --label %s=... %s\"",
+			want, l.key, l.key, m->source);
 	else
-		snprintf(fix, sizeof(fix), "create it first with %s: "
-			 "\"docker volume create --label %s=... %s\"", want,
-			 l.key, m->source);
+		sformat(fix, sizeof(fix), "create it first with %s: "
+			"\"docker volume create --label %s=... %s\"", want,
+			l.key, m->source);
 	report(out, mount_loc(m, MF_SOURCE), c->name, m->source, &l, fix);
 }
 
