@@ -38,6 +38,22 @@ static inline uint64_t word_equal(uint64_t w, unsigned char c)
 	return word_below(w ^ (WORD_ONES * c), 1);
 }
 
+/* Bytes below n (n at most 0x80), exactly: no byte matches falsely. */
+static inline uint64_t word_below_exact(uint64_t w, unsigned char n)
+{
+	/* a byte's low seven bits plus 0x80 - n carry into its high bit
+	 * when they are n or more, and never into the next byte */
+	uint64_t at_least = (w & ~WORD_HIGH) + WORD_ONES * (0x80 - n);
+
+	return ~(at_least | w) & WORD_HIGH;
+}
+
+/* Bytes equal to c, exactly. */
+static inline uint64_t word_equal_exact(uint64_t w, unsigned char c)
+{
+	return word_below_exact(w ^ (WORD_ONES * c), 1);
+}
+
 /* Bytes past ASCII: exact in every byte. */
 static inline uint64_t word_high(uint64_t w)
 {

@@ -66,14 +66,6 @@ struct reader {
 	size_t handed;
 };
 
-/* Bytes of w that are zero, exactly. */
-static inline uint64_t word_zero(uint64_t w)
-{
-	uint64_t low = ~WORD_HIGH;
-
-	return ~(((w & low) + low) | w) & WORD_HIGH;
-}
-
 /* Whether text holds only printable ASCII and newlines. */
 static bool printable(const char *t, size_t len)
 {
@@ -81,12 +73,10 @@ static bool printable(const char *t, size_t len)
 
 	for (; i + 8 <= len; i += 8) {
 		uint64_t w = word_load(t + i);
-		/* high bit set where a byte's low seven bits are >= 0x20 */
-		uint64_t ge20 = (w & ~WORD_HIGH) + WORD_ONES * 0x60;
-		uint64_t ctl = ~(ge20 | w) & WORD_HIGH;
+		uint64_t ctl = word_below_exact(w, 0x20) &
+			       ~word_equal_exact(w, '\n');
 
-		ctl &= ~word_zero(w ^ (WORD_ONES * '\n'));
-		if (ctl | word_high(w) | word_zero(w ^ (WORD_ONES * 0x7f)))
+		if (ctl | word_high(w) | word_equal_exact(w, 0x7f))
 			return false;
 	}
 	for (; i < len; i++) {

@@ -118,6 +118,11 @@ static void texts(void)
 	stops("a: !reset x\n", 0);
 	stops("a: {b: c}\n", 0);
 	stops("a:\tb\n", 0);
+	/* bytes past printable ASCII, in the first eight bytes and after */
+	stops("key: va\x7flue and more\n", 0);
+	stops("key: value and more \x1f words\n", 0);
+	stops("key: value and more words\x80\n", 0);
+	whole("k:\n\n\n\n\n\n\n\n\n  v: ~}{|\n");
 	stops("a: b\r\n", 0);
 	stops("a: \xc3\xa9\n", 0);
 	stops("a: b\n  c\n", 0);
