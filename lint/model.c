@@ -293,18 +293,25 @@ bool unit_next_mount(const struct unit *u, struct mount_iter *it,
 	return true;
 }
 
+/* a, a location of file, into buf (no file when a is not set). */
+static const struct loc *at_loc(const struct mount_at *a, const char *file,
+				struct loc *buf)
+{
+	buf->file = a->line ? file : NULL;
+	buf->line = a->line;
+	buf->col = a->col;
+	buf->end_line = a->end_line;
+	buf->end_col = a->end_col;
+	return buf;
+}
+
 const struct loc *digest_loc_in(const struct mount_digest *d,
 				enum mount_field f, struct loc *buf)
 {
 	const struct mount_at *a = f != MF_ENTRY && d->field.line > 0 ?
 				   &d->field : &d->entry;
 
-	buf->file = a->line ? d->file : NULL;
-	buf->line = a->line;
-	buf->col = a->col;
-	buf->end_line = a->end_line;
-	buf->end_col = a->end_col;
-	return buf;
+	return at_loc(a, d->file, buf);
 }
 
 void unit_release(struct unit *u)
@@ -448,14 +455,7 @@ void mount_set_loc(struct mount *m, enum mount_field f, const struct loc *loc)
 const struct loc *mount_field_loc(const struct mount *m, enum mount_field f,
 				  struct loc *buf)
 {
-	const struct mount_at *a = &m->at[f];
-
-	buf->file = a->line ? m->file : NULL;
-	buf->line = a->line;
-	buf->col = a->col;
-	buf->end_line = a->end_line;
-	buf->end_col = a->end_col;
-	return buf;
+	return at_loc(&m->at[f], m->file, buf);
 }
 
 const struct loc *mount_loc_in(const struct mount *m, enum mount_field f,

@@ -232,6 +232,19 @@ static size_t run(const char *t, size_t i, size_t end, unsigned char stop)
 	return i;
 }
 
+/* k: the plain scalar of t from i, its text ending at end, its scan at
+ * after. */
+static void plain_tok(const char *t, size_t i, size_t end, size_t after,
+		      struct tok *k)
+{
+	k->start = i;
+	k->value = t + i;
+	k->len = end - i;
+	k->end = end;
+	k->after = after;
+	k->style = YAML_PLAIN_SCALAR_STYLE;
+}
+
 /* Reads the scalar at i, on its line. Returns 0, or YFAST_STOPPED for
  * one this reader leaves to libyaml. */
 static int scan_scalar(const struct reader *r, size_t i, struct tok *k)
@@ -278,11 +291,7 @@ static int scan_scalar(const struct reader *r, size_t i, struct tok *k)
 		if (line_end(r, j) || t[j] == '#')
 			break;
 	}
-	k->value = t + i;
-	k->len = end - i;
-	k->end = end;
-	k->after = j;
-	k->style = YAML_PLAIN_SCALAR_STYLE;
+	plain_tok(t, i, end, j, k);
 	return 0;
 }
 
@@ -367,11 +376,7 @@ static int scan_flow_scalar(const struct reader *r, size_t i, struct tok *k)
 		if (stops[(unsigned char)t[j]] & STOP_FLOW)
 			break;
 	}
-	k->value = t + i;
-	k->len = end - i;
-	k->end = end;
-	k->after = j;
-	k->style = YAML_PLAIN_SCALAR_STYLE;
+	plain_tok(t, i, end, j, k);
 	return 0;
 }
 

@@ -57,6 +57,28 @@ static inline bool ycheck_same_str(const yaml_char_t *a, const yaml_char_t *b)
 						(const char *)b));
 }
 
+/* What a sequence or mapping start holds. */
+struct ycheck_start {
+	int style;
+	const yaml_char_t *anchor, *tag;
+};
+
+static inline struct ycheck_start ycheck_start_of(const yaml_event_t *e)
+{
+	struct ycheck_start s;
+
+	if (e->type == YAML_SEQUENCE_START_EVENT) {
+		s.style = (int)e->data.sequence_start.style;
+		s.anchor = e->data.sequence_start.anchor;
+		s.tag = e->data.sequence_start.tag;
+	} else {
+		s.style = (int)e->data.mapping_start.style;
+		s.anchor = e->data.mapping_start.anchor;
+		s.tag = e->data.mapping_start.tag;
+	}
+	return s;
+}
+
 /* Whether two events agree in what the loader reads. */
 static inline bool ycheck_same(const yaml_event_t *a, const yaml_event_t *b)
 {
@@ -77,19 +99,14 @@ static inline bool ycheck_same(const yaml_event_t *a, const yaml_event_t *b)
 		return ycheck_same_str(a->data.alias.anchor,
 				       b->data.alias.anchor);
 	case YAML_SEQUENCE_START_EVENT:
-		return a->data.sequence_start.style ==
-			       b->data.sequence_start.style &&
-		       ycheck_same_str(a->data.sequence_start.anchor,
-				       b->data.sequence_start.anchor) &&
-		       ycheck_same_str(a->data.sequence_start.tag,
-				       b->data.sequence_start.tag);
-	case YAML_MAPPING_START_EVENT:
-		return a->data.mapping_start.style ==
-			       b->data.mapping_start.style &&
-		       ycheck_same_str(a->data.mapping_start.anchor,
-				       b->data.mapping_start.anchor) &&
-		       ycheck_same_str(a->data.mapping_start.tag,
-				       b->data.mapping_start.tag);
+	case YAML_MAPPING_START_EVENT: {
+		struct ycheck_start x = ycheck_start_of(a);
+		struct ycheck_start y = ycheck_start_of(b);
+
+		return x.style == y.style &&
+		       ycheck_same_str(x.anchor, y.anchor) &&
+		       ycheck_same_str(x.tag, y.tag);
+	}
 	case YAML_DOCUMENT_START_EVENT:
 		return a->data.document_start.implicit ==
 		       b->data.document_start.implicit;
