@@ -839,9 +839,9 @@ static int parse_bool(const char *s, bool yaml)
 	size_t n = yaml ? sizeof(yes) / sizeof(*yes) : 6;
 
 	for (size_t i = 0; i < n; i++) {
-		if (!strcmp(s, yes[i]))
+		if (s[0] == yes[i][0] && !strcmp(s, yes[i]))
 			return 1;
-		if (!strcmp(s, no[i]))
+		if (s[0] == no[i][0] && !strcmp(s, no[i]))
 			return 0;
 	}
 	return -1;
@@ -860,7 +860,7 @@ static enum mount_kind type_kind(const char *type, bool *known)
 
 	*known = true;
 	for (size_t i = 0; i < sizeof(types) / sizeof(*types); i++)
-		if (!strcmp(types[i].name, type))
+		if (types[i].name[0] == type[0] && !strcmp(types[i].name, type))
 			return types[i].kind;
 	*known = false;
 	return MOUNT_VOLUME;
@@ -921,7 +921,7 @@ static char *words_text(const char *const *w)
 static bool one_of(const char *v, const char *const *w)
 {
 	for (; *w; w++)
-		if (!strcmp(v, *w))
+		if (v[0] == (*w)[0] && !strcmp(v, *w))
 			return true;
 	return false;
 }

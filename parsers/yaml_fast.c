@@ -39,6 +39,8 @@ struct reader {
 	const char *t;
 	size_t len;
 	size_t line, ls;	/* the line read: number from 0, offset */
+	size_t stop;		/* where its reading stopped: at most the
+				 * offset of its end */
 
 	struct blk *stack;
 	size_t depth, cap;
@@ -310,13 +312,16 @@ static bool is_key(const struct reader *r, const struct tok *k,
 	return true;
 }
 
-/* After a token ending at i: blanks, then a comment or the line's end. */
-static int rest(const struct reader *r, size_t i)
+/* After a token ending at i: blanks, then a comment or the line's end
+ * (where the line's reading stops). */
+static int rest(struct reader *r, size_t i)
 {
 	size_t j = skip_spaces(r, i);
 
-	if (line_end(r, j) || (j > i && r->t[j] == '#'))
+	if (line_end(r, j) || (j > i && r->t[j] == '#')) {
+		r->stop = j;
 		return 0;
+	}
 	return YFAST_STOPPED;
 }
 
@@ -445,6 +450,7 @@ static int value(struct reader *r, size_t i, yaml_mark_t em, bool item)
 		j = skip_spaces(r, end);
 	}
 	if (line_end(r, j) || t[j] == '#') {
+		r->stop = j;
 		r->open = true;
 		r->open_item = item;
 		r->open_mark = em;
@@ -622,11 +628,11 @@ static int read_lines(struct reader *r)
 	int rc;
 
 	for (; r->ls < r->len; r->line++) {
-		const char *nl = memchr(t + r->ls, '\n', r->len - r->ls);
-		size_t eol = nl ? (size_t)(nl - t) : r->len;
 		size_t p = skip_spaces(r, r->ls);
+		const char *nl;
 
-		if (p < eol && t[p] != '#') {
+		r->stop = p;
+		if (!line_end(r, p) && t[p] != '#') {
 			if (p == r->ls && marker(r, p)) {
 				if (r->started || r->explicit_doc ||
 				    t[p] != '-' || rest(r, p + 3))
@@ -641,7 +647,10 @@ static int read_lines(struct reader *r)
 				r->ready = r->n_ev;
 			}
 		}
-		r->ls = eol + 1;
+		/* the rest of the line, usually nothing or a comment */
+		nl = r->stop < r->len && t[r->stop] == '\n' ? t + r->stop :
+		     memchr(t + r->stop, '\n', r->len - r->stop);
+		r->ls = nl ? (size_t)(nl - t) + 1 : r->len + 1;
 	}
 	return finish(r);
 }
