@@ -14,6 +14,7 @@
 #include "../lint/limits.h"
 #include "../lint/mem.h"
 #include "../lint/utf8.h"
+#include "../lint/word.h"
 #include "../lint/banned.h"
 
 #define MERGE_TAG "tag:yaml.org,2002:merge"
@@ -555,6 +556,20 @@ static int hand_over(struct loader *l, struct ynode *n)
 	return 1;
 }
 
+/* Whether the len bytes at s hold a '$': inline, as scalars are short. */
+static bool has_dollar(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8)
+		if (word_equal_exact(word_load(s + i), '$'))
+			return true;
+	for (; i < len; i++)
+		if (s[i] == '$')
+			return true;
+	return false;
+}
+
 static int on_scalar(struct loader *l, const yaml_event_t *e)
 {
 	struct ynode *n;
@@ -568,7 +583,7 @@ static int on_scalar(struct loader *l, const yaml_event_t *e)
 				(const char *)e->data.scalar.value, n->len);
 	n->arena_text = true;
 	n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	n->dollar = memchr(n->text, '$', n->len) != NULL;
+	n->dollar = has_dollar(n->text, n->len);
 	if (e->data.scalar.anchor || e->data.scalar.tag)
 		skip_properties(l, &n->loc);
 	if (e->data.scalar.anchor)
