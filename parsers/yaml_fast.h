@@ -6,10 +6,10 @@
  * It reads line by line and stops at the first thing it does not know for
  * certain: bytes other than printable ASCII and newlines (tabs, carriage
  * returns, UTF-8, a byte order mark), flow collections other than a
- * sequence of scalars on one line, block scalars,
- * tags, directives, scalars over more than one line, escapes in quoted
- * scalars, keys that are not plain or quoted scalars, nested sequences on
- * one line, a second document, and anything libyaml refuses.
+ * sequence of scalars on one line, block scalars, tags, directives,
+ * scalars over more than one line, escapes in quoted scalars, keys that
+ * are not plain or quoted scalars, nested sequences on one line, a second
+ * document, and anything libyaml refuses.
  *
  * Each event it hands over is the one libyaml gives at the same place in
  * the stream (type, marks, value, style, anchor), starting with
@@ -18,9 +18,9 @@
  * caller can go on with libyaml's parser from the start of the text,
  * passing over as many events as were handed over.
  *
- * Handed events point into the text, and to names that live until fn
- * returns: a scalar's value is not NUL-terminated (use its length); an
- * anchor or alias name is.
+ * Handed events point into the text, and to names that live until
+ * yfast_read returns: a scalar's value is not NUL-terminated (use its
+ * length); an anchor or alias name is.
  */
 #ifndef MOUNTLINT_YAML_FAST_H
 #define MOUNTLINT_YAML_FAST_H
