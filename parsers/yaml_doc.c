@@ -283,13 +283,26 @@ static enum ytag tag_of(const char *tag)
 	return YTAG_OTHER;
 }
 
+static struct ynode *node_alloc(struct ydoc *d);
+
+/* A new node of d: empty, one node heavy, maybe holding a '$'. */
+static inline struct ynode *make_node(struct ydoc *d, enum ynode_kind kind,
+				      enum ytag tag, const struct loc *loc)
+{
+	struct ynode *n = node_alloc(d);
+
+	*n = (struct ynode){ .kind = kind, .tag = tag, .weight = 1,
+			     .dollar = true, .loc = *loc };
+	return n;
+}
+
 static struct ynode *node_new(struct loader *l, enum ynode_kind kind,
 			      const yaml_event_t *e, const yaml_char_t *tag)
 {
 	struct loc at = span(l->d->file, &e->start_mark, &e->end_mark);
-	struct ynode *n = ydoc_node(l->d, kind, &at);
+	struct ynode *n = make_node(l->d, kind, tag_of((const char *)tag),
+				    &at);
 
-	n->tag = tag_of((const char *)tag);
 	n->arena_items = true;
 	if (n->tag == YTAG_RESET)
 		l->d->n_reset++;
@@ -1105,14 +1118,7 @@ int ynode_bool(const struct ynode *n, bool *value)
 struct ynode *ydoc_node(struct ydoc *d, enum ynode_kind kind,
 			const struct loc *loc)
 {
-	struct ynode *n = node_alloc(d);
-
-	memset(n, 0, sizeof(*n));
-	n->kind = kind;
-	n->loc = *loc;
-	n->weight = 1;
-	n->dollar = true;
-	return n;
+	return make_node(d, kind, YTAG_NONE, loc);
 }
 
 void ynode_set_text(struct ynode *n, char *text, size_t len)
