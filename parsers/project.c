@@ -193,7 +193,10 @@ static int load_first(struct project *p, struct project_file *f)
 	p->stream = compose_stream_new(u, f->path, f->base, f->text, f->len,
 				       f->env, p->out, &s);
 	rc = ydoc_load_stream(&f->doc, f->text, f->len, f->path, p->out, &s);
-	if (!rc && !s.unfit) {
+	/* a file without services is no compose file: what its volumes
+	 * reported is taken back with them, and it is read again whole */
+	if (!rc && !s.unfit &&
+	    (!s.handed || ynode_get(f->doc.root, "services", NULL))) {
 		merge_documents(p, f);
 		return 0;
 	}

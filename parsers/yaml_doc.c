@@ -529,7 +529,9 @@ static bool handed_before(struct loader *l, const struct ynode *key)
 		l->handed_keys = xcalloc(l->cap_handed_keys, sizeof(*old));
 		mask = l->cap_handed_keys - 1;
 		for (size_t j = 0; j < old_cap; j++) {
-			for (i = old[j] & mask; old[j] && l->handed_keys[i];)
+			if (!old[j])
+				continue;
+			for (i = old[j] & mask; l->handed_keys[i];)
 				i = (i + 1) & mask;
 			l->handed_keys[i] = old[j];
 		}

@@ -671,6 +671,26 @@ static void test_stream(void)
 	T_CHECK(unfit, "a duplicate service streams");
 	stream("volumes:\n  v:\n  v:\n", &unfit);
 	T_CHECK(unfit, "a duplicate volume streams");
+	/* a name repeated after many, past the growth of the name table */
+	{
+		struct buf b;
+
+		buf_init(&b, 0);
+		buf_adds(&b, "volumes:\n");
+		for (int i = 0; i < 1000; i++)
+			buf_addf(&b, "  vol%d:\n", i);
+		buf_adds(&b, "  vol766:\n");
+		stream(b.data, &unfit);
+		T_CHECK(unfit, "a volume repeated after 1000 streams");
+		buf_reset(&b);
+		buf_adds(&b, "services:\n");
+		for (int i = 0; i < 49; i++)
+			buf_addf(&b, "  svc%d: {}\n", i);
+		buf_adds(&b, "  svc41: {}\n");
+		stream(b.data, &unfit);
+		T_CHECK(unfit, "a service repeated after 49 streams");
+		buf_release(&b);
+	}
 	/* an alias: unfit */
 	stream("volumes:\n  v: &x\n    name: n\n  w: *x\n", &unfit);
 	T_CHECK(unfit, "an alias streams");
