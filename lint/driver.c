@@ -141,8 +141,8 @@ static void run_rules(struct unit *u, struct findings *out)
 	for (size_t i = 0; i < rule_count; i++) {
 		const struct rule *r = rule_registry[i];
 
-		if (r->check && (r->applies & mask))
-			r->check(u, out);
+		if (r->applies & mask)
+			rule_run(r, u, out);
 	}
 }
 

@@ -39,15 +39,16 @@ struct rule {
 
 	/*
 	 * Reads the unit's model and adds findings. NULL for rules whose
-	 * findings come from the parsers themselves (ML001, ML101...).
+	 * findings come from the parsers themselves (ML001, ML101...), and
+	 * for those with check_container only.
 	 */
 	void (*check)(const struct unit *u, struct findings *out);
 	/*
 	 * For a rule that reads each container alone (its mounts, and the
 	 * unit's settings and directory, never the other containers or
 	 * the top-level volumes): check on one container of u, which may
-	 * then be run on each container as soon as it is read. check is
-	 * this on each container in turn. NULL for the other rules.
+	 * then be run on each container as soon as it is read. NULL for the
+	 * other rules.
 	 */
 	void (*check_container)(const struct unit *u, const struct container *c,
 				struct findings *out);
@@ -56,6 +57,11 @@ struct rule {
 /* The registry, ordered by id. */
 extern const struct rule *const rule_registry[];
 extern const size_t rule_count;
+
+/* Runs rule r on the whole unit u: its check, or its check_container on
+ * each container in turn. */
+void rule_run(const struct rule *r, const struct unit *u,
+	      struct findings *out);
 
 /* The rule with that id (case-insensitive) or name ("anonymous-volume");
  * NULL when there is none. */

@@ -118,12 +118,6 @@ static void check_container(const struct unit *u, const struct container *c,
 		free(t);
 }
 
-static void check(const struct unit *u, struct findings *out)
-{
-	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(u, &u->containers[i], out);
-}
-
 const struct rule rule_ml105 = {
 	.id = "ML105",
 	.name = "duplicate-mount-target",
@@ -151,6 +145,5 @@ const struct rule rule_ml105 = {
 	.fix = "Keep one mount per container path: remove the duplicate, or "
 		"give it a target of its own (a subdirectory of the first one "
 		"is fine).",
-	.check = check,
 	.check_container = check_container,
 };

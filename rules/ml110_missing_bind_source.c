@@ -69,12 +69,6 @@ static void check_container(const struct unit *u, const struct container *c,
 		check_mount(u, c, &c->mounts[j], out);
 }
 
-static void check(const struct unit *u, struct findings *out)
-{
-	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(u, &u->containers[i], out);
-}
-
 const struct rule rule_ml110 = {
 	.id = "ML110",
 	.name = "missing-bind-source",
@@ -99,6 +93,5 @@ const struct rule rule_ml110 = {
 		"      - ./conf.d:/etc/nginx/conf.d:ro\n",
 	.fix = "Create the file beside the compose file (commit it, or a "
 		"template that a setup step copies), or correct the path.",
-	.check = check,
 	.check_container = check_container,
 };

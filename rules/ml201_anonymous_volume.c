@@ -131,12 +131,6 @@ static void check_container(const struct unit *u, const struct container *c,
 			check_mount(c, &c->mounts[j], out);
 }
 
-static void check(const struct unit *u, struct findings *out)
-{
-	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(u, &u->containers[i], out);
-}
-
 const struct rule rule_ml201 = {
 	.id = "ML201",
 	.name = "anonymous-volume",
@@ -166,6 +160,5 @@ const struct rule rule_ml201 = {
 		"type=volume,source=data,target=/data`) and, in Compose, "
 		"declare it under top-level `volumes:`; use a tmpfs for "
 		"scratch space that should not be kept.",
-	.check = check,
 	.check_container = check_container,
 };

@@ -234,12 +234,6 @@ static void check_container(const struct unit *u, const struct container *c,
 	image_ref_release(&r);
 }
 
-static void check(const struct unit *u, struct findings *out)
-{
-	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(u, &u->containers[i], out);
-}
-
 const struct rule rule_ml202 = {
 	.id = "ML202",
 	.name = "stateful-without-volume",
@@ -271,6 +265,5 @@ const struct rule rule_ml202 = {
 		"or a directory above it, for example "
 		"`pgdata:/var/lib/postgresql/data` for postgres up to 17 and "
 		"`pgdata:/var/lib/postgresql` from 18 on.",
-	.check = check,
 	.check_container = check_container,
 };

@@ -98,12 +98,6 @@ static void check_container(const struct unit *u, const struct container *c,
 		check_mount(c, &c->mounts[k], out);
 }
 
-static void check(const struct unit *u, struct findings *out)
-{
-	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(u, &u->containers[i], out);
-}
-
 const struct rule rule_ml301 = {
 	.id = "ML301",
 	.name = "engine-socket-mount",
@@ -126,6 +120,5 @@ const struct rule rule_ml301 = {
 	.fix = "remove the mount; where a container must manage others, put "
 	       "a socket proxy in between that allows only the calls it "
 	       "needs",
-	.check = check,
 	.check_container = check_container,
 };

@@ -102,12 +102,6 @@ static void check_container(const struct unit *u, const struct container *c,
 		check_mount(u, c, &c->mounts[k], out);
 }
 
-static void check(const struct unit *u, struct findings *out)
-{
-	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(u, &u->containers[i], out);
-}
-
 const struct rule rule_ml302 = {
 	.id = "ML302",
 	.name = "sensitive-host-path",
@@ -126,6 +120,5 @@ const struct rule rule_ml302 = {
 		"alpine:3.20\n",
 	.fix = "bind only the file or directory the container needs, "
 	       "read-only; pass credentials as secrets",
-	.check = check,
 	.check_container = check_container,
 };

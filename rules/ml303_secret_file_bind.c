@@ -107,12 +107,6 @@ static void check_container(const struct unit *u, const struct container *c,
 	}
 }
 
-static void check(const struct unit *u, struct findings *out)
-{
-	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(u, &u->containers[i], out);
-}
-
 const struct rule rule_ml303 = {
 	.id = "ML303",
 	.name = "secret-file-bind",
@@ -133,6 +127,5 @@ const struct rule rule_ml303 = {
 		"    secrets:\n      - server_key\n"
 		"secrets:\n  server_key:\n    file: ./certs/server.key\n",
 	.fix = "use Compose secrets (or docker secrets) instead of a bind",
-	.check = check,
 	.check_container = check_container,
 };

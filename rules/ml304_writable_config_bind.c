@@ -108,12 +108,6 @@ static void check_container(const struct unit *u, const struct container *c,
 		check_mount(c, &c->mounts[k], out);
 }
 
-static void check(const struct unit *u, struct findings *out)
-{
-	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(u, &u->containers[i], out);
-}
-
 const struct rule rule_ml304 = {
 	.id = "ML304",
 	.name = "writable-config-bind",
@@ -132,6 +126,5 @@ const struct rule rule_ml304 = {
 	.good = "services:\n  web:\n    image: nginx:1.27\n    volumes:\n"
 		"      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n",
 	.fix = "bind configuration and static content read-only",
-	.check = check,
 	.check_container = check_container,
 };

@@ -115,12 +115,6 @@ static void check_container(const struct unit *u, const struct container *c,
 	}
 }
 
-static void check(const struct unit *u, struct findings *out)
-{
-	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(u, &u->containers[i], out);
-}
-
 const struct rule rule_ml305 = {
 	.id = "ML305",
 	.name = "root-user",
@@ -145,6 +139,5 @@ const struct rule rule_ml305 = {
 		"Compose, `--user 1000:1000` on the command line (your host "
 		"uid and gid, so that files written to binds stay yours), or "
 		"the user the image provides.",
-	.check = check,
 	.check_container = check_container,
 };

@@ -30,12 +30,6 @@ static void check_container(const struct unit *u, const struct container *c,
 		    c->name ? "\"" : "");
 }
 
-static void check(const struct unit *u, struct findings *out)
-{
-	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(u, &u->containers[i], out);
-}
-
 const struct rule rule_ml306 = {
 	.id = "ML306",
 	.name = "privileged",
@@ -53,6 +47,5 @@ const struct rule rule_ml306 = {
 	.fix = "Remove `privileged`; add only the capabilities "
 		"(`cap_add`, `--cap-add`) and devices (`devices`, `--device`) "
 		"the workload needs.",
-	.check = check,
 	.check_container = check_container,
 };

@@ -33,12 +33,6 @@ static void check_container(const struct unit *u, const struct container *c,
 	}
 }
 
-static void check(const struct unit *u, struct findings *out)
-{
-	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(u, &u->containers[i], out);
-}
-
 const struct rule rule_ml307 = {
 	.id = "ML307",
 	.name = "shared-propagation",
@@ -54,6 +48,5 @@ const struct rule rule_ml307 = {
 	.bad = "docker run -d -v /mnt/data:/data:rshared alpine:3.20\n",
 	.good = "docker run -d -v /mnt/data:/data:rslave alpine:3.20\n",
 	.fix = "use the default (rprivate), or rslave",
-	.check = check,
 	.check_container = check_container,
 };

@@ -29,12 +29,6 @@ static void check_container(const struct unit *u, const struct container *c,
 	}
 }
 
-static void check(const struct unit *u, struct findings *out)
-{
-	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(u, &u->containers[i], out);
-}
-
 const struct rule rule_ml308 = {
 	.id = "ML308",
 	.name = "tmpfs-weakened",
@@ -51,6 +45,5 @@ const struct rule rule_ml308 = {
 	.good = "docker run -d --read-only --tmpfs /tmp:size=64m "
 		"alpine:3.20\n",
 	.fix = "keep tmpfs mounts noexec, nosuid and nodev (the default)",
-	.check = check,
 	.check_container = check_container,
 };

@@ -51,12 +51,6 @@ static void check_container(const struct unit *u, const struct container *c,
 	}
 }
 
-static void check(const struct unit *u, struct findings *out)
-{
-	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(u, &u->containers[i], out);
-}
-
 const struct rule rule_ml309 = {
 	.id = "ML309",
 	.name = "confinement-disabled",
@@ -76,6 +70,5 @@ const struct rule rule_ml309 = {
 		"    security_opt:\n      - no-new-privileges:true\n",
 	.fix = "remove the option, or replace it with a profile that allows "
 	       "only what the container needs",
-	.check = check,
 	.check_container = check_container,
 };

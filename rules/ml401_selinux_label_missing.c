@@ -51,12 +51,6 @@ static void check_container(const struct unit *u, const struct container *c,
 	}
 }
 
-static void check(const struct unit *u, struct findings *out)
-{
-	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(u, &u->containers[i], out);
-}
-
 const struct rule rule_ml401 = {
 	.id = "ML401",
 	.name = "selinux-label-missing",
@@ -75,6 +69,5 @@ const struct rule rule_ml401 = {
 	.good = "services:\n  app:\n    image: example/app:1.0\n"
 		"    volumes:\n      - ./src:/src:z\n",
 	.fix = "add :z (shared) or :Z (this container only) to project binds",
-	.check = check,
 	.check_container = check_container,
 };

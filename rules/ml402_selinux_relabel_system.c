@@ -34,12 +34,6 @@ static void check_container(const struct unit *u, const struct container *c,
 	}
 }
 
-static void check(const struct unit *u, struct findings *out)
-{
-	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(u, &u->containers[i], out);
-}
-
 const struct rule rule_ml402 = {
 	.id = "ML402",
 	.name = "selinux-relabel-system",
@@ -57,6 +51,5 @@ const struct rule rule_ml402 = {
 	.good = "docker run -d -v $HOME/projects/app:/home/app:Z "
 		"alpine:3.20\n",
 	.fix = "relabel only directories that belong to the project",
-	.check = check,
 	.check_container = check_container,
 };

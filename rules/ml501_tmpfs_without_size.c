@@ -51,12 +51,6 @@ static void check_container(const struct unit *u, const struct container *c,
 	}
 }
 
-static void check(const struct unit *u, struct findings *out)
-{
-	for (size_t i = 0; i < u->n_containers; i++)
-		check_container(u, &u->containers[i], out);
-}
-
 const struct rule rule_ml501 = {
 	.id = "ML501",
 	.name = "tmpfs-without-size",
@@ -71,6 +65,5 @@ const struct rule rule_ml501 = {
 	.good = "services:\n  web:\n    image: nginx:1.27\n    tmpfs:\n"
 		"      - /var/cache/nginx:size=64m\n",
 	.fix = "give every tmpfs a size",
-	.check = check,
 	.check_container = check_container,
 };

@@ -80,6 +80,16 @@ const struct rule *const rule_registry[] = {
 
 const size_t rule_count = sizeof(rule_registry) / sizeof(rule_registry[0]);
 
+void rule_run(const struct rule *r, const struct unit *u,
+	      struct findings *out)
+{
+	if (r->check)
+		r->check(u, out);
+	else if (r->check_container)
+		for (size_t i = 0; i < u->n_containers; i++)
+			r->check_container(u, &u->containers[i], out);
+}
+
 const struct rule *rule_find(const char *id)
 {
 	for (size_t i = 0; i < rule_count; i++)

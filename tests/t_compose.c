@@ -577,7 +577,7 @@ static void run_rule(const struct rule *r)
 {
 	findings_release(&fs);
 	findings_init(&fs);
-	r->check(&u, &fs);
+	rule_run(r, &u, &fs);
 }
 
 static void test_rules(void)

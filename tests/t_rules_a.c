@@ -75,7 +75,7 @@ static size_t run(const struct rule *r, const struct unit *u,
 {
 	size_t before = f->n;
 
-	r->check(u, f);
+	rule_run(r, u, f);
 	return f->n - before;
 }
 

@@ -123,7 +123,7 @@ static size_t run(const struct rule *r, struct fx *x)
 {
 	findings_release(&x->f);
 	findings_init(&x->f);
-	r->check(&x->u, &x->f);
+	rule_run(r, &x->u, &x->f);
 	return x->f.n;
 }
 
