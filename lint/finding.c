@@ -212,13 +212,7 @@ static const struct rule *find_rule(struct findings *f, const char *id)
  * it is full, which wastes less than doubling on a file of many. */
 static struct finding *push_item(struct findings *f)
 {
-	if (f->n == f->cap) {
-		size_t cap = f->cap < 16 ? 16 : f->cap + f->cap / 2;
-
-		f->items = xrealloc(f->items, st_mult(cap, sizeof(*f->items)));
-		f->cap = cap;
-	}
-	return &f->items[f->n++];
+	return append_by_half(&f->items, sizeof(*f->items), &f->n, &f->cap);
 }
 
 static struct finding *push(struct findings *f, const char *id,

@@ -290,6 +290,19 @@ void grow_array_to(void *ptr, size_t elemsize, size_t need, size_t *cap)
 	*cap = n;
 }
 
+void *append_by_half(void *ptr, size_t elemsize, size_t *n, size_t *cap)
+{
+	void **items = ptr;
+
+	if (*n == *cap) {
+		size_t more = *cap < 16 ? 16 : *cap + *cap / 2;
+
+		*items = xrealloc(*items, st_mult(more, elemsize));
+		*cap = more;
+	}
+	return (char *)*items + (*n)++ * elemsize;
+}
+
 struct arena_chunk {
 	struct arena_chunk *next;
 	size_t size;		/* bytes after the header */

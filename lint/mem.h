@@ -84,6 +84,14 @@ struct arena_mark arena_mark(const struct arena *a);
  */
 void arena_rewind(struct arena *a, struct arena_mark m);
 
+/*
+ * Room for one more element at the end of the array *ptr of *n elements
+ * of elemsize and capacity *cap, which grows by half when full (for the
+ * long arrays, where doubling leaves too much unused): returns it, not
+ * zeroed, and counts it in *n.
+ */
+void *append_by_half(void *ptr, size_t elemsize, size_t *n, size_t *cap);
+
 /* Appends one element to an array with members `items`, `n`, `cap`. */
 #define ARRAY_PUSH(arr) \
 	(grow_array(&(arr).items, sizeof(*(arr).items), (arr).n + 1, \

@@ -162,21 +162,6 @@ static const char *kept_string(struct unit *u, const char *s)
 	return u->recent[slot] = arena_strndup(&u->kept_strings, s, len);
 }
 
-/* Room for one more element in the array *items of *n and capacity
- * *cap: half as much again when full, as a long file has many. */
-static void *add_one(void *items, size_t size, size_t *n, size_t *cap)
-{
-	void **p = items;
-
-	if (*n == *cap) {
-		size_t more = *cap < 16 ? 16 : *cap + *cap / 2;
-
-		*p = xrealloc(*p, st_mult(more, size));
-		*cap = more;
-	}
-	return (char *)*p + (*n)++ * size;
-}
-
 /* The owner of the mounts of c in file, the container folded now. */
 static unsigned kept_owner_of(struct unit *u, const struct container *c,
 			      const char *file)
@@ -189,8 +174,8 @@ static unsigned kept_owner_of(struct unit *u, const struct container *c,
 		return (unsigned)(u->n_owners - 1);
 	name = o && o->container == u->n_folded ? o->name :
 	       kept_string(u, c->name);
-	o = add_one(&u->owners, sizeof(*u->owners), &u->n_owners,
-		    &u->cap_owners);
+	o = append_by_half(&u->owners, sizeof(*u->owners), &u->n_owners,
+			   &u->cap_owners);
 	o->name = name;
 	o->file = file;
 	o->container = (unsigned)u->n_folded;
@@ -208,8 +193,8 @@ void unit_fold(struct unit *u)
 
 		if (!digest_kept(m))
 			continue;
-		k = add_one(&u->kept, sizeof(*u->kept), &u->n_kept,
-			    &u->cap_kept);
+		k = append_by_half(&u->kept, sizeof(*u->kept), &u->n_kept,
+				   &u->cap_kept);
 		k->owner = kept_owner_of(u, c, m->file);
 		k->source = kept_string(u, m->source);
 		k->detail = NULL;
@@ -353,8 +338,8 @@ struct container *unit_add_container(struct unit *u, enum origin origin)
 
 struct volume *unit_add_volume(struct unit *u)
 {
-	struct volume *v = add_one(&u->volumes, sizeof(*u->volumes),
-				   &u->n_volumes, &u->cap_volumes);
+	struct volume *v = append_by_half(&u->volumes, sizeof(*u->volumes),
+					  &u->n_volumes, &u->cap_volumes);
 
 	memset(v, 0, sizeof(*v));
 	return v;
